@@ -1,0 +1,92 @@
+package it.ponte.amazon;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The Amazon side of Ponte: the LWA token endpoint, the polling window and one entry per seller account
+ * ({@code ponte.amazon.accounts[i]}). Secrets are bound from configuration or the environment and never
+ * leave this object: {@link Account#toString()} masks them.
+ */
+@Validated
+@ConfigurationProperties("ponte.amazon")
+public record AmazonProperties(
+        @DefaultValue("https://api.amazon.com/auth/o2/token") @NotBlank String lwaEndpoint,
+        @DefaultValue Polling polling,
+        @DefaultValue Client client,
+        @DefaultValue({}) @Valid List<Account> accounts) {
+
+    /** How the order search windows are cut. */
+    public record Polling(
+            /* Amazon refuses *Before closer than 2 minutes to now; we stay a little further back. */
+            @DefaultValue("3m") Duration endBeforeNow,
+            @DefaultValue("5m") Duration overlap,
+            /* Where the very first window of a new account starts. */
+            @DefaultValue("7d") Duration initialLookback,
+            @DefaultValue("100") int pageSize,
+            @DefaultValue("200") int maxPages) {
+    }
+
+    /** How the SP-API client paces itself and retries. */
+    public record Client(
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("1s") Duration initialBackoff,
+            @DefaultValue("60s") Duration maxBackoff,
+            @DefaultValue("10s") Duration connectTimeout,
+            @DefaultValue("60s") Duration requestTimeout,
+            /* Refresh the LWA token this long before it expires. */
+            @DefaultValue("60s") Duration tokenRefreshMargin,
+            /* Token-bucket pacing; off only for benchmarks against the sandbox. */
+            @DefaultValue("true") boolean rateLimited) {
+    }
+
+    public record Account(
+            @NotBlank String id,
+            @NotBlank String name,
+            @DefaultValue("EU") String region,
+            @NotBlank String endpoint,
+            @NotBlank String sellerId,
+            @DefaultValue("APJ6JRA9NG5V4") @NotEmpty List<String> marketplaces,
+            @DefaultValue Lwa lwa,
+            @DefaultValue("false") boolean createOrders,
+            @DefaultValue({"UNSHIPPED", "PARTIALLY_SHIPPED"}) @NotEmpty List<String> importStatuses,
+            @DefaultValue("AMZ") @NotBlank String orderSeries,
+            @DefaultValue("501") @NotBlank String customerLedger,
+            @DefaultValue("SPESE-TRASP") @NotBlank String shippingExpenseItem,
+            /* hourly, daily, weekly, monthly, or a Quartz cron expression; empty: only with the sync runs */
+            String schedule) {
+
+        public String toString() {
+            return "Account[id=" + id + ", name=" + name + ", region=" + region + ", endpoint=" + endpoint
+                    + ", sellerId=" + sellerId + ", marketplaces=" + marketplaces + ", createOrders=" + createOrders
+                    + ", importStatuses=" + importStatuses + ", orderSeries=" + orderSeries + ", customerLedger="
+                    + customerLedger + ", schedule=" + schedule + ", lwa=" + lwa + "]";
+        }
+    }
+
+    /** Login with Amazon credentials of an account. */
+    public record Lwa(String clientId, String clientSecret, String refreshToken) {
+
+        public boolean isConfigured() {
+            return notBlank(clientId) && notBlank(clientSecret) && notBlank(refreshToken);
+        }
+
+        public String toString() {
+            return "Lwa[clientId=" + (notBlank(clientId) ? clientId : "") + ", clientSecret=****, refreshToken=****]";
+        }
+
+        private static boolean notBlank(String s) {
+            return s != null && !s.isBlank();
+        }
+    }
+
+    public Account account(String id) {
+        return accounts.stream().filter(a -> a.id().equals(id)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,149 @@
+package it.ponte.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The two databases Ponte keeps in step, each with its own pool, Flyway history and transactions:
+ * no transaction ever spans both, even when they share a server.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DataSourcesConfig {
+
+    @Bean
+    DatabaseLocations databaseLocations(DatabaseProperties props) {
+        if (props.isEmbedded()) {
+            int port = EmbeddedMariaDb.start(props.embedded());
+            String server = "jdbc:mariadb://127.0.0.1:" + port;
+            createDatabases(server, props, props.shopName(), props.erpName());
+            return new DatabaseLocations(server + "/" + props.shopName(), server + "/" + props.erpName(), true);
+        }
+        String shopUrl = blankToNull(props.shopUrl());
+        String erpUrl = blankToNull(props.erpUrl());
+        if (shopUrl == null || erpUrl == null) {
+            String server = stripSlash(props.url());
+            if (server == null) {
+                throw new IllegalStateException("ponte.db.url (PONTE_DB_URL) is required unless both ponte.db.shop-url and ponte.db.erp-url are set");
+            }
+            createDatabases(server, props, shopUrl == null ? props.shopName() : null, erpUrl == null ? props.erpName() : null);
+            shopUrl = shopUrl == null ? server + "/" + props.shopName() : shopUrl;
+            erpUrl = erpUrl == null ? server + "/" + props.erpName() : erpUrl;
+        }
+        return new DatabaseLocations(shopUrl, erpUrl, false);
+    }
+
+    @Bean
+    @Primary
+    DataSource shopDataSource(DatabaseLocations locations, DatabaseProperties props) {
+        return pool("ponte-shop", locations.shopUrl(), props, 12);
+    }
+
+    @Bean
+    DataSource erpDataSource(DatabaseLocations locations, DatabaseProperties props) {
+        return pool("ponte-erp", locations.erpUrl(), props, 8);
+    }
+
+    @Bean
+    Flyway shopFlyway(@Qualifier("shopDataSource") DataSource dataSource) {
+        return migrate(dataSource, "classpath:db/shop");
+    }
+
+    @Bean
+    Flyway erpFlyway(@Qualifier("erpDataSource") DataSource dataSource) {
+        return migrate(dataSource, "classpath:db/erp");
+    }
+
+    @Bean
+    @Primary
+    NamedParameterJdbcTemplate shopJdbc(@Qualifier("shopDataSource") DataSource dataSource, @Qualifier("shopFlyway") Flyway migrated) {
+        return new NamedParameterJdbcTemplate(dataSource);
+    }
+
+    @Bean
+    NamedParameterJdbcTemplate erpJdbc(@Qualifier("erpDataSource") DataSource dataSource, @Qualifier("erpFlyway") Flyway migrated) {
+        return new NamedParameterJdbcTemplate(dataSource);
+    }
+
+    @Bean
+    @Primary
+    PlatformTransactionManager shopTransactionManager(@Qualifier("shopDataSource") DataSource dataSource) {
+        return new DataSourceTransactionManager(dataSource);
+    }
+
+    @Bean
+    PlatformTransactionManager erpTransactionManager(@Qualifier("erpDataSource") DataSource dataSource) {
+        return new DataSourceTransactionManager(dataSource);
+    }
+
+    @Bean
+    @Primary
+    TransactionTemplate shopTx(@Qualifier("shopTransactionManager") PlatformTransactionManager tm) {
+        return new TransactionTemplate(tm);
+    }
+
+    @Bean
+    TransactionTemplate erpTx(@Qualifier("erpTransactionManager") PlatformTransactionManager tm) {
+        return new TransactionTemplate(tm);
+    }
+
+    private static Flyway migrate(DataSource dataSource, String location) {
+        Flyway flyway = Flyway.configure().dataSource(dataSource).locations(location).load();
+        flyway.migrate();
+        return flyway;
+    }
+
+    private static HikariDataSource pool(String name, String url, DatabaseProperties props, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(url);
+        config.setUsername(props.username());
+        config.setPassword(props.password());
+        config.setMaximumPoolSize(size);
+        config.setConnectionTimeout(10_000);
+        return new HikariDataSource(config);
+    }
+
+    private static void createDatabases(String serverUrl, DatabaseProperties props, String... names) {
+        try (Connection c = DriverManager.getConnection(serverUrl + "/", props.username(), props.password());
+             Statement s = c.createStatement()) {
+            for (String name : names) {
+                if (name == null) {
+                    continue;
+                }
+                if (!name.matches("[A-Za-z0-9_]+")) {
+                    throw new IllegalStateException("Database name '" + name + "' (ponte.db.shop-name / erp-name) may hold only letters, digits and _");
+                }
+                s.execute("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the MariaDB server at " + serverUrl + " (ponte.db.url): " + e.getMessage(), e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String stripSlash(String s) {
+        String v = blankToNull(s);
+        return v != null && v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+    }
+
+    /** JDBC URLs actually in use; {@code embedded} tells whether Ponte runs the server itself. */
+    public record DatabaseLocations(String shopUrl, String erpUrl, boolean embedded) {
+    }
+}

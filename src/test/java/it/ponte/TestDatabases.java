@@ -1,0 +1,28 @@
+package it.ponte;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/** Empties the business tables of both databases between tests (Flyway's history and seeded rows stay). */
+public final class TestDatabases {
+
+    private TestDatabases() {
+    }
+
+    public static void truncateAll(NamedParameterJdbcTemplate jdbc, List<String> keep) {
+        List<String> tables = jdbc.queryForList(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'",
+                Map.of(), String.class);
+        jdbc.getJdbcTemplate().execute("SET FOREIGN_KEY_CHECKS = 0");
+        try {
+            for (String table : tables) {
+                if (!table.startsWith("flyway_") && !keep.contains(table)) {
+                    jdbc.getJdbcTemplate().execute("TRUNCATE TABLE `" + table + "`");
+                }
+            }
+        } finally {
+            jdbc.getJdbcTemplate().execute("SET FOREIGN_KEY_CHECKS = 1");
+        }
+    }
+}
