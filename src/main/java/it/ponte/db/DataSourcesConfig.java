@@ -114,6 +114,8 @@ public class DataSourcesConfig {
         config.setPassword(props.password());
         config.setMaximumPoolSize(size);
         config.setConnectionTimeout(10_000);
+        // Ponte works in UTC (the JVM is set to UTC at start); keep the session in step so NOW() agrees with Java.
+        config.setConnectionInitSql("SET time_zone = '+00:00'");
         return new HikariDataSource(config);
     }
 

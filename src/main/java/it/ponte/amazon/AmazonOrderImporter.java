@@ -1,0 +1,162 @@
+package it.ponte.amazon;
+
+import it.ponte.amazon.model.AmazonOrder;
+import it.ponte.shop.Address;
+import it.ponte.shop.Customer;
+import it.ponte.shop.CustomerRepository;
+import it.ponte.shop.OrderOrigin;
+import it.ponte.shop.OrderStatus;
+import it.ponte.shop.ProductRepository;
+import it.ponte.shop.ShopOrder;
+import it.ponte.shop.ShopOrderRepository;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports one Amazon order into the shop (seed 002): the buyer's e-mail links an existing customer without
+ * touching its data, or opens a new one without login credentials; the Amazon ship-to address is added to the
+ * customer's addresses when it is not among them; the order is REGISTERED, waiting for the ERP insert.
+ * Exactly once: (account, Amazon order id) is unique in the shop, and a stored order is only updated.
+ */
+@Component
+public class AmazonOrderImporter {
+
+    private final ShopOrderRepository orders;
+    private final CustomerRepository customers;
+    private final ProductRepository products;
+    private final AmazonOrderHolds holds;
+    private final TransactionTemplate shopTx;
+
+    public AmazonOrderImporter(ShopOrderRepository orders, CustomerRepository customers, ProductRepository products,
+                               AmazonOrderHolds holds, @Qualifier("shopTx") TransactionTemplate shopTx) {
+        this.orders = orders;
+        this.customers = customers;
+        this.products = products;
+        this.holds = holds;
+        this.shopTx = shopTx;
+    }
+
+    public ImportOutcome importOrder(AmazonProperties.Account account, AmazonOrder order) {
+        String status = order.fulfillmentStatus();
+        Optional<ShopOrderRepository.AmazonOrderMark> stored = orders.findAmazon(account.id(), order.orderId());
+        if (stored.isPresent()) {
+            if (Objects.equals(stored.get().amazonLastUpdated(), order.lastUpdatedTime())
+                    && Objects.equals(stored.get().amazonStatus(), status)) {
+                return ImportOutcome.of(ImportOutcome.Kind.UNCHANGED, account.id(), order.orderId());
+            }
+            orders.updateAmazonStatus(stored.get().id(), status, order.lastUpdatedTime());
+            return ImportOutcome.of(ImportOutcome.Kind.UPDATED, account.id(), order.orderId());
+        }
+        if (status == null || !account.importStatuses().contains(status)) {
+            return ImportOutcome.of(ImportOutcome.Kind.SKIPPED_STATUS, account.id(), order.orderId());
+        }
+        HoldReason missing = missingData(order);
+        if (missing != null) {
+            boolean firstTime = holds.hold(account.id(), order.orderId(), missing.name(), status);
+            ImportOutcome held = ImportOutcome.held(account.id(), order.orderId(), order.createdTime(), order.marketplaceId(), missing);
+            return firstTime ? held : ImportOutcome.of(ImportOutcome.Kind.UNCHANGED, account.id(), order.orderId());
+        }
+        try {
+            return shopTx.execute(tx -> store(account, order, status));
+        } catch (DuplicateKeyException importedMeanwhile) {
+            // Another node or an overlapping run stored it between our look-up and our insert.
+            return ImportOutcome.of(ImportOutcome.Kind.UNCHANGED, account.id(), order.orderId());
+        }
+    }
+
+    private ImportOutcome store(AmazonProperties.Account account, AmazonOrder order, String status) {
+        AmazonOrder.Address shipTo = order.shipTo().orElseThrow();
+        String email = order.buyerEmail().orElseThrow();
+        Optional<Customer> known = customers.findByEmail(email);
+        Customer customer = known.orElseGet(() -> {
+            String[] names = splitName(order.buyer() != null && order.buyer().buyerName() != null ? order.buyer().buyerName() : shipTo.name());
+            return customers.insertOrFind(email, names[0], names[1],
+                    order.buyer() == null ? null : order.buyer().buyerCompanyName(), shipTo.phone(), OrderOrigin.AMAZON.name());
+        });
+        CustomerRepository.AddressLookup address = customers.addressFor(new Address(null, customer.id(), shipTo.name(),
+                shipTo.companyName(), shipTo.addressLine1(), joinLines(shipTo.addressLine2(), shipTo.addressLine3()), shipTo.city(),
+                shipTo.stateOrRegion(), shipTo.postalCode(), shipTo.countryCode(), shipTo.phone(), null));
+
+        Map<String, Long> productIds = products.idsBySku(order.items().stream()
+                .map(i -> i.product() == null ? null : i.product().sellerSku()).filter(Objects::nonNull).toList());
+        List<ShopOrder.OrderRow> rows = new ArrayList<>();
+        BigDecimal itemsTotal = BigDecimal.ZERO;
+        BigDecimal shippingTotal = BigDecimal.ZERO;
+        String currency = order.proceeds() != null && order.proceeds().grandTotal() != null
+                ? order.proceeds().grandTotal().currencyCode() : "EUR";
+        int line = 1;
+        for (AmazonOrder.OrderItem item : order.items()) {
+            int quantity = item.quantityOrdered() == null ? 0 : item.quantityOrdered();
+            BigDecimal rowTotal = amount(item.proceedsOf("ITEM"));
+            BigDecimal unit = item.product() != null && item.product().price() != null && item.product().price().unitPrice() != null
+                    ? item.product().price().unitPrice().amount()
+                    : quantity == 0 ? rowTotal : rowTotal.divide(BigDecimal.valueOf(quantity), 2, RoundingMode.HALF_UP);
+            String sku = item.product() == null || item.product().sellerSku() == null ? item.orderItemId() : item.product().sellerSku();
+            String title = item.product() == null || item.product().title() == null ? sku : item.product().title();
+            rows.add(new ShopOrder.OrderRow(line++, sku, truncate(title, 250), quantity, unit, rowTotal, productIds.get(sku), item.orderItemId()));
+            itemsTotal = itemsTotal.add(rowTotal);
+            shippingTotal = shippingTotal.add(amount(item.proceedsOf("SHIPPING")));
+        }
+        BigDecimal orderTotal = order.proceeds() != null && order.proceeds().grandTotal() != null
+                ? order.proceeds().grandTotal().amount() : itemsTotal.add(shippingTotal);
+
+        ShopOrder shopOrder = new ShopOrder(0, OrderOrigin.AMAZON, OrderStatus.REGISTERED, customer.id(), address.address().id(),
+                order.createdTime(), currency, itemsTotal, shippingTotal, orderTotal, account.id(), order.orderId(),
+                order.marketplaceId(), order.fulfillmentStatus(), AmazonOrderState.REGISTERED.name(), order.lastUpdatedTime(),
+                null, null, null, null, null, null, null, null, null, null, rows);
+        long id = orders.insert(shopOrder);
+        holds.release(account.id(), order.orderId());
+        return new ImportOutcome(ImportOutcome.Kind.IMPORTED, account.id(), order.orderId(), order.createdTime(),
+                order.marketplaceId(), id, customer.displayName() + " <" + customer.email() + ">", orderTotal, currency, null, null,
+                known.isEmpty(), address.created());
+    }
+
+    /** What Amazon has not given yet for an order we would import; null when all is there. */
+    static HoldReason missingData(AmazonOrder order) {
+        if (order.buyerEmail().isEmpty()) {
+            return HoldReason.MISSING_EMAIL;
+        }
+        if (order.shipTo().filter(AmazonOrder.Address::isComplete).isEmpty()) {
+            return HoldReason.MISSING_ADDRESS;
+        }
+        if (order.items().isEmpty()) {
+            return HoldReason.NO_ITEMS;
+        }
+        boolean priced = order.items().stream().allMatch(i -> i.proceedsOf("ITEM") != null
+                || (i.product() != null && i.product().price() != null && i.product().price().unitPrice() != null));
+        return priced ? null : HoldReason.MISSING_PRICES;
+    }
+
+    private static BigDecimal amount(AmazonOrder.Money money) {
+        return money == null || money.amount() == null ? BigDecimal.ZERO : money.amount();
+    }
+
+    static String[] splitName(String full) {
+        if (full == null || full.isBlank()) {
+            return new String[] {null, null};
+        }
+        String trimmed = full.trim();
+        int space = trimmed.indexOf(' ');
+        return space < 0 ? new String[] {trimmed, null} : new String[] {trimmed.substring(0, space), trimmed.substring(space + 1).trim()};
+    }
+
+    private static String joinLines(String a, String b) {
+        if (a == null || a.isBlank()) {
+            return b == null || b.isBlank() ? null : b;
+        }
+        return b == null || b.isBlank() ? a : a + ", " + b;
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

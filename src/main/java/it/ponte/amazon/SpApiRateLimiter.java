@@ -1,0 +1,72 @@
+package it.ponte.amazon;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Paces Ponte's own calls with one token bucket per (account, operation), as Amazon meters them, so the
+ * client waits instead of drawing 429s. The rate follows {@code x-amzn-RateLimit-Limit} when Amazon sends it;
+ * 429 answers carry no header, so the last known rate stays in force.
+ */
+@Component
+public class SpApiRateLimiter {
+
+    private final Map<String, Paced> buckets = new ConcurrentHashMap<>();
+    private final boolean enabled;
+
+    public SpApiRateLimiter(AmazonProperties properties) {
+        this.enabled = properties.client().rateLimited();
+    }
+
+    /** Blocks until the operation may be called for this account. */
+    public void acquire(String accountId, SpApiOperation operation) throws InterruptedException {
+        if (enabled) {
+            paced(accountId, operation).bucket().asBlocking().consume(1);
+        }
+    }
+
+    /** The rate (requests per second) currently assumed for the account and operation. */
+    public double rate(String accountId, SpApiOperation operation) {
+        return paced(accountId, operation).rate();
+    }
+
+    /** Adopts the rate Amazon announced in {@code x-amzn-RateLimit-Limit}. */
+    public void observeRate(String accountId, SpApiOperation operation, double rate) {
+        if (rate <= 0 || Double.isNaN(rate)) {
+            return;
+        }
+        String key = key(accountId, operation);
+        Paced current = paced(accountId, operation);
+        if (Math.abs(current.rate() - rate) > current.rate() * 0.001) {
+            current.bucket().replaceConfiguration(configuration(rate, operation.burst()), TokensInheritanceStrategy.PROPORTIONALLY);
+            buckets.put(key, new Paced(current.bucket(), rate));
+        }
+    }
+
+    private Paced paced(String accountId, SpApiOperation operation) {
+        return buckets.computeIfAbsent(key(accountId, operation), k -> new Paced(
+                Bucket.builder().addLimit(bandwidth(operation.defaultRate(), operation.burst())).build(), operation.defaultRate()));
+    }
+
+    private static BucketConfiguration configuration(double rate, int burst) {
+        return BucketConfiguration.builder().addLimit(bandwidth(rate, burst)).build();
+    }
+
+    private static Bandwidth bandwidth(double rate, int burst) {
+        long nanosPerToken = Math.max(1, Math.round(1_000_000_000d / rate));
+        return Bandwidth.builder().capacity(burst).refillGreedy(1, Duration.ofNanos(nanosPerToken)).build();
+    }
+
+    private static String key(String accountId, SpApiOperation operation) {
+        return accountId + "/" + operation.name();
+    }
+
+    private record Paced(Bucket bucket, double rate) {
+    }
+}

@@ -1,0 +1,115 @@
+package it.ponte.amazon.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The part of an Orders API 2026-01-01 {@code Order} that Ponte imports. Optional datasets (buyer,
+ * recipient, proceeds, fulfillment) are null when Amazon did not send them.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record AmazonOrder(
+        String orderId,
+        Instant createdTime,
+        Instant lastUpdatedTime,
+        SalesChannel salesChannel,
+        Buyer buyer,
+        Recipient recipient,
+        Proceeds proceeds,
+        Fulfillment fulfillment,
+        List<OrderItem> orderItems) {
+
+    public String fulfillmentStatus() {
+        return fulfillment == null || fulfillment.fulfillmentStatus() == null ? null : fulfillment.fulfillmentStatus();
+    }
+
+    public boolean merchantFulfilled() {
+        return fulfillment == null || fulfillment.fulfilledBy() == null || "MERCHANT".equals(fulfillment.fulfilledBy());
+    }
+
+    public String marketplaceId() {
+        return salesChannel == null ? null : salesChannel.marketplaceId();
+    }
+
+    public Optional<String> buyerEmail() {
+        return Optional.ofNullable(buyer).map(Buyer::buyerEmail).filter(e -> !e.isBlank());
+    }
+
+    public Optional<Address> shipTo() {
+        return Optional.ofNullable(recipient).map(Recipient::deliveryAddress);
+    }
+
+    public List<OrderItem> items() {
+        return orderItems == null ? List.of() : orderItems;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SalesChannel(String channelName, String marketplaceId, String marketplaceName) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Buyer(String buyerName, String buyerEmail, String buyerCompanyName) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Recipient(Address deliveryAddress) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Address(String name, String companyName, String addressLine1, String addressLine2, String addressLine3,
+                          String city, String districtOrCounty, String stateOrRegion, String postalCode,
+                          String countryCode, String phone) {
+
+        public boolean isComplete() {
+            return notBlank(name) && notBlank(addressLine1) && notBlank(city) && notBlank(countryCode);
+        }
+
+        private static boolean notBlank(String s) {
+            return s != null && !s.isBlank();
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Money(BigDecimal amount, String currencyCode) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Breakdown(String type, Money subtotal) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Proceeds(Money grandTotal, List<Breakdown> breakdowns) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Fulfillment(String fulfillmentStatus, String fulfilledBy) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OrderItem(String orderItemId, Integer quantityOrdered, Product product, ItemProceeds proceeds) {
+
+        /** Proceeds of one type (ITEM, SHIPPING…) for this item; null when Amazon has no prices yet. */
+        public Money proceedsOf(String type) {
+            if (proceeds == null || proceeds.breakdowns() == null) {
+                return null;
+            }
+            return proceeds.breakdowns().stream().filter(b -> type.equals(b.type())).map(Breakdown::subtotal)
+                    .findFirst().orElse(null);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Product(String asin, String title, String sellerSku, ItemPrice price) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ItemPrice(Money unitPrice) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ItemProceeds(Money proceedsTotal, List<Breakdown> breakdowns) {
+    }
+}

@@ -1,0 +1,47 @@
+package it.ponte.api;
+
+/**
+ * An answer other than success, carried to the REST error handling, which writes it as an RFC 9457 problem
+ * document. The detail is merchant-facing text.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final int status;
+    private final String title;
+    private final transient Object extension;
+
+    public ApiProblem(int status, String title, String detail) {
+        this(status, title, detail, null);
+    }
+
+    public ApiProblem(int status, String title, String detail, Object extension) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.extension = extension;
+    }
+
+    public static ApiProblem badRequest(String detail) {
+        return new ApiProblem(400, "Richiesta non valida", detail);
+    }
+
+    public static ApiProblem notFound(String detail) {
+        return new ApiProblem(404, "Risorsa non trovata", detail);
+    }
+
+    public static ApiProblem conflict(String detail) {
+        return new ApiProblem(409, "Conflitto", detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Object extension() {
+        return extension;
+    }
+}

@@ -1,0 +1,121 @@
+package it.ponte.erp;
+
+import it.ponte.amazon.AmazonProperties;
+import it.ponte.shop.Address;
+import it.ponte.shop.Customer;
+import it.ponte.shop.CustomerRepository;
+import it.ponte.shop.OrderOrigin;
+import it.ponte.shop.OrderStatus;
+import it.ponte.shop.ProductRepository;
+import it.ponte.shop.ShopOrder;
+import it.ponte.shop.ShopOrderRepository;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Inserts REGISTERED shop orders into the ERP (seed 002): the customer account (opened under the ledger when
+ * new), the ship-to address, one row per item, shipping costs as an expense-item row and, for Amazon orders, a
+ * body note with the Amazon order id and date. The shop order becomes STORED only once the ERP committed; if
+ * the ERP fails it stays REGISTERED with the error, and the next run inserts it.
+ */
+@Component
+public class ErpOrderInsert {
+
+    private static final Logger log = LoggerFactory.getLogger(ErpOrderInsert.class);
+    private static final ZoneId ITALY = ZoneId.of("Europe/Rome");
+    private static final DateTimeFormatter NOTE_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ITALY);
+
+    private final ShopOrderRepository orders;
+    private final CustomerRepository customers;
+    private final ProductRepository products;
+    private final ErpDocumentStore documents;
+    private final ErpProperties erpProperties;
+    private final AmazonProperties amazonProperties;
+
+    public ErpOrderInsert(ShopOrderRepository orders, CustomerRepository customers, ProductRepository products,
+                          ErpDocumentStore documents, ErpProperties erpProperties, AmazonProperties amazonProperties) {
+        this.orders = orders;
+        this.customers = customers;
+        this.products = products;
+        this.documents = documents;
+        this.erpProperties = erpProperties;
+        this.amazonProperties = amazonProperties;
+    }
+
+    /** The orders waiting for the ERP, oldest first. */
+    public List<Long> pending() {
+        return orders.awaitingErp(erpProperties.insertBatchSize());
+    }
+
+    public ErpInsertOutcome insert(long shopOrderId) {
+        ShopOrder order = orders.find(shopOrderId).orElse(null);
+        if (order == null || order.status() != OrderStatus.REGISTERED) {
+            return new ErpInsertOutcome(shopOrderId, order == null ? null : order.amazonOrderId(), ErpInsertOutcome.Kind.SKIPPED,
+                    order == null ? null : order.erpDocumentNumber(), null);
+        }
+        try {
+            ErpDocumentDraft draft = draft(order);
+            ErpDocumentRef ref = documents.store(draft);
+            orders.markStored(order.id(), draft.idempotencyRef(), ref.series(), ref.number());
+            customers.setErpCode(order.customerId(), ref.customerCode());
+            if (order.shipAddressId() != null && ref.shipToCode() != null) {
+                customers.setErpShipToCode(order.shipAddressId(), ref.shipToCode());
+            }
+            return new ErpInsertOutcome(order.id(), order.amazonOrderId(),
+                    ref.created() ? ErpInsertOutcome.Kind.STORED : ErpInsertOutcome.Kind.ALREADY_STORED, ref.documentNumber(), null);
+        } catch (RuntimeException e) {
+            log.warn("ERP insert of shop order {} failed; it stays REGISTERED for the next run: {}", order.id(), e.toString());
+            orders.markErpError(order.id(), e.getMessage());
+            return new ErpInsertOutcome(order.id(), order.amazonOrderId(), ErpInsertOutcome.Kind.FAILED, null, String.valueOf(e.getMessage()));
+        }
+    }
+
+    ErpDocumentDraft draft(ShopOrder order) {
+        Customer customer = customers.find(order.customerId()).orElseThrow(() -> new IllegalStateException("customer " + order.customerId() + " not found"));
+        Address shipTo = order.shipAddressId() == null ? null : customers.findAddress(order.shipAddressId()).orElse(null);
+        boolean amazon = order.origin() == OrderOrigin.AMAZON;
+        AmazonProperties.Account account = amazon ? amazonProperties.account(order.amazonAccountId()) : null;
+        if (amazon && account == null) {
+            throw new IllegalStateException("Amazon account '" + order.amazonAccountId() + "' is no longer configured (ponte.amazon.accounts)");
+        }
+        String series = amazon ? account.orderSeries() : erpProperties.webOrderSeries();
+        String ledger = amazon ? account.customerLedger() : erpProperties.webCustomerLedger();
+        String expenseItem = amazon ? account.shippingExpenseItem() : erpProperties.shippingExpenseItem();
+        String ref = amazon ? "AMZ:" + order.amazonAccountId() + ":" + order.amazonOrderId() : "WEB:" + order.id();
+
+        Map<Long, String> itemCodes = products.erpItemCodes(order.rows().stream().map(ShopOrder.OrderRow::productId)
+                .filter(Objects::nonNull).distinct().toList());
+        List<ErpDocumentDraft.Row> rows = new ArrayList<>();
+        for (ShopOrder.OrderRow r : order.rows()) {
+            String code = r.productId() != null && itemCodes.containsKey(r.productId()) ? itemCodes.get(r.productId()) : r.sku();
+            rows.add(new ErpDocumentDraft.Row(ErpDocumentDraft.RowKind.ITEM, code, r.title(), BigDecimal.valueOf(r.quantity()),
+                    r.unitPrice(), r.amazonOrderItemId()));
+        }
+        if (order.shippingTotal() != null && order.shippingTotal().signum() > 0) {
+            rows.add(new ErpDocumentDraft.Row(ErpDocumentDraft.RowKind.EXPENSE, expenseItem, "Spese di trasporto", BigDecimal.ONE,
+                    order.shippingTotal(), null));
+        }
+        if (amazon) {
+            rows.add(new ErpDocumentDraft.Row(ErpDocumentDraft.RowKind.NOTE, null,
+                    "Ordine Amazon " + order.amazonOrderId() + " del " + NOTE_DATE.format(order.orderDate()), BigDecimal.ZERO,
+                    BigDecimal.ZERO, order.amazonOrderId()));
+        }
+        ErpDocumentDraft.CustomerAccount account1 = new ErpDocumentDraft.CustomerAccount(customer.erpCode(), ledger,
+                "SHOP-C" + customer.id(), customer.displayName(), customer.email(), customer.phone(),
+                shipTo == null ? null : shipTo.line1(), shipTo == null ? null : shipTo.city(), shipTo == null ? null : shipTo.province(),
+                shipTo == null ? null : shipTo.postalCode(), shipTo == null ? null : shipTo.countryCode());
+        ErpDocumentDraft.ShipTo erpShipTo = shipTo == null ? null : new ErpDocumentDraft.ShipTo(shipTo.erpShipToCode(),
+                "SHOP-A" + shipTo.id(), shipTo.name(), shipTo.line1(), shipTo.line2(), shipTo.city(), shipTo.province(),
+                shipTo.postalCode(), shipTo.countryCode());
+        return new ErpDocumentDraft(ref, series, order.orderDate().atZone(ITALY).toLocalDate(), order.currency(), order.orderTotal(),
+                amazon ? order.amazonOrderId() : "WEB-" + order.id(), account1, erpShipTo, rows);
+    }
+}

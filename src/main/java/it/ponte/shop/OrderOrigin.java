@@ -1,0 +1,6 @@
+package it.ponte.shop;
+
+public enum OrderOrigin {
+    WEB,
+    AMAZON
+}

@@ -1,0 +1,145 @@
+package it.ponte.shop;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Shop orders and their rows: one place for their SQL. */
+@Repository
+public class ShopOrderRepository {
+
+    private static final RowMapper<ShopOrder.OrderRow> ROW = (rs, i) -> new ShopOrder.OrderRow(rs.getInt("line_no"),
+            rs.getString("sku"), rs.getString("title"), rs.getInt("quantity"), rs.getBigDecimal("unit_price"),
+            rs.getBigDecimal("row_total"), (Long) rs.getObject("product_id", Long.class), rs.getString("amazon_order_item_id"));
+
+    private final NamedParameterJdbcTemplate shop;
+
+    public ShopOrderRepository(@Qualifier("shopJdbc") NamedParameterJdbcTemplate shop) {
+        this.shop = shop;
+    }
+
+    /** What the import needs to know of an Amazon order it may have stored already. */
+    public record AmazonOrderMark(long id, Instant amazonLastUpdated, String amazonStatus) {
+    }
+
+    public Optional<AmazonOrderMark> findAmazon(String accountId, String amazonOrderId) {
+        return shop.query("""
+                SELECT id, amazon_last_updated, amazon_status FROM shop_order
+                WHERE amazon_account_id = :account AND amazon_order_id = :orderId
+                """, Map.of("account", accountId, "orderId", amazonOrderId),
+                (rs, i) -> new AmazonOrderMark(rs.getLong("id"), instant(rs, "amazon_last_updated"), rs.getString("amazon_status")))
+                .stream().findFirst();
+    }
+
+    /** Inserts the order header and its rows (callers hold a transaction); the unique keys refuse a second copy. */
+    public long insert(ShopOrder order) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        shop.update("""
+                INSERT INTO shop_order (origin, status, customer_id, ship_address_id, order_date, currency, items_total, shipping_total,
+                                        order_total, amazon_account_id, amazon_order_id, marketplace_id, amazon_status, amazon_state,
+                                        amazon_last_updated)
+                VALUES (:origin, :status, :customerId, :shipAddressId, :orderDate, :currency, :itemsTotal, :shippingTotal,
+                        :orderTotal, :accountId, :amazonOrderId, :marketplaceId, :amazonStatus, :amazonState, :amazonLastUpdated)
+                """, new MapSqlParameterSource()
+                .addValue("origin", order.origin().name()).addValue("status", order.status().name())
+                .addValue("customerId", order.customerId()).addValue("shipAddressId", order.shipAddressId())
+                .addValue("orderDate", Timestamp.from(order.orderDate())).addValue("currency", order.currency())
+                .addValue("itemsTotal", order.itemsTotal()).addValue("shippingTotal", order.shippingTotal())
+                .addValue("orderTotal", order.orderTotal()).addValue("accountId", order.amazonAccountId())
+                .addValue("amazonOrderId", order.amazonOrderId()).addValue("marketplaceId", order.marketplaceId())
+                .addValue("amazonStatus", order.amazonStatus()).addValue("amazonState", order.amazonState())
+                .addValue("amazonLastUpdated", order.amazonLastUpdated() == null ? null : Timestamp.from(order.amazonLastUpdated())),
+                key, new String[] {"id"});
+        long id = key.getKey().longValue();
+        List<SqlParameterSource> rows = new ArrayList<>();
+        for (ShopOrder.OrderRow r : order.rows()) {
+            rows.add(new MapSqlParameterSource().addValue("orderId", id).addValue("lineNo", r.lineNo()).addValue("sku", r.sku())
+                    .addValue("title", r.title()).addValue("quantity", r.quantity()).addValue("unitPrice", r.unitPrice())
+                    .addValue("rowTotal", r.rowTotal()).addValue("productId", r.productId())
+                    .addValue("itemId", r.amazonOrderItemId()));
+        }
+        shop.batchUpdate("""
+                INSERT INTO order_row (order_id, line_no, sku, title, quantity, unit_price, row_total, product_id, amazon_order_item_id)
+                VALUES (:orderId, :lineNo, :sku, :title, :quantity, :unitPrice, :rowTotal, :productId, :itemId)
+                """, rows.toArray(SqlParameterSource[]::new));
+        return id;
+    }
+
+    public void updateAmazonStatus(long id, String amazonStatus, Instant lastUpdated) {
+        shop.update("UPDATE shop_order SET amazon_status = :status, amazon_last_updated = :lastUpdated WHERE id = :id",
+                new MapSqlParameterSource().addValue("id", id).addValue("status", amazonStatus)
+                        .addValue("lastUpdated", lastUpdated == null ? null : Timestamp.from(lastUpdated)));
+    }
+
+    public Optional<ShopOrder> find(long id) {
+        return shop.query("SELECT * FROM shop_order WHERE id = :id", Map.of("id", id), this::header).stream().findFirst()
+                .map(o -> o.withRows(rows(o.id())));
+    }
+
+    public List<ShopOrder.OrderRow> rows(long orderId) {
+        return shop.query("SELECT * FROM order_row WHERE order_id = :id ORDER BY line_no", Map.of("id", orderId), ROW);
+    }
+
+    /** Orders waiting for the ERP insert, oldest first (web orders with unconfirmed payment are never among them). */
+    public List<Long> awaitingErp(int limit) {
+        return shop.queryForList("SELECT id FROM shop_order WHERE status = 'REGISTERED' ORDER BY id LIMIT :limit",
+                Map.of("limit", limit), Long.class);
+    }
+
+    /** Records the ERP document; only a REGISTERED order moves, so a repeated call changes nothing. */
+    public boolean markStored(long id, String erpRef, String series, int number) {
+        return shop.update("""
+                UPDATE shop_order SET status = 'STORED', erp_ref = :ref, erp_series = :series, erp_number = :number, erp_error = NULL,
+                       amazon_state = CASE WHEN origin = 'AMAZON' THEN 'STORED' ELSE amazon_state END
+                WHERE id = :id AND status = 'REGISTERED'
+                """, new MapSqlParameterSource().addValue("id", id).addValue("ref", erpRef).addValue("series", series)
+                .addValue("number", number)) == 1;
+    }
+
+    public void markErpError(long id, String error) {
+        shop.update("UPDATE shop_order SET erp_error = :error WHERE id = :id",
+                new MapSqlParameterSource().addValue("id", id).addValue("error", truncate(error, 1000)));
+    }
+
+    public List<ShopOrder> list(String origin, String status, int limit, int offset) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("origin", origin).addValue("status", status)
+                .addValue("limit", limit).addValue("offset", offset);
+        return shop.query("""
+                SELECT * FROM shop_order
+                WHERE (:origin IS NULL OR origin = :origin) AND (:status IS NULL OR status = :status)
+                ORDER BY id DESC LIMIT :limit OFFSET :offset
+                """, p, this::header).stream().map(o -> o.withRows(rows(o.id()))).toList();
+    }
+
+    private ShopOrder header(ResultSet rs, int i) throws SQLException {
+        return new ShopOrder(rs.getLong("id"), OrderOrigin.valueOf(rs.getString("origin")), OrderStatus.valueOf(rs.getString("status")),
+                rs.getLong("customer_id"), rs.getObject("ship_address_id", Long.class), instant(rs, "order_date"),
+                rs.getString("currency"), rs.getBigDecimal("items_total"), rs.getBigDecimal("shipping_total"),
+                rs.getBigDecimal("order_total"), rs.getString("amazon_account_id"), rs.getString("amazon_order_id"),
+                rs.getString("marketplace_id"), rs.getString("amazon_status"), rs.getString("amazon_state"), instant(rs, "amazon_last_updated"), rs.getString("erp_ref"),
+                rs.getString("erp_series"), rs.getObject("erp_number", Integer.class), rs.getString("erp_error"),
+                rs.getString("carrier"), instant(rs, "ship_date"), rs.getString("tracking_number"), rs.getString("cancel_reason"),
+                rs.getString("refund_reason"), instant(rs, "updated_at"), List.of());
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

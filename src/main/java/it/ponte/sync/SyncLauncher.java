@@ -1,0 +1,102 @@
+package it.ponte.sync;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import org.apache.camel.Header;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts runs, whoever asks (schedule, REST, JMX, an account's "Sincro Ordini"): checks the contract quota,
+ * takes the cluster lock, records the run and hands it to the {@code sync-run} route, which runs it in the
+ * background. Refusals are exceptions the callers turn into 409 answers or log lines.
+ */
+@Component("syncLauncher")
+public class SyncLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncLauncher.class);
+    public static final String RUN_ENDPOINT = "seda:sync-run";
+
+    private final SyncLock lock;
+    private final SyncRuns runs;
+    private final SyncProperties properties;
+    private final ProducerTemplate producer;
+    private final Clock clock;
+    private final String node;
+
+    public SyncLauncher(SyncLock lock, SyncRuns runs, SyncProperties properties, ProducerTemplate producer, Clock clock) {
+        this.lock = lock;
+        this.runs = runs;
+        this.properties = properties;
+        this.producer = producer;
+        this.clock = clock;
+        this.node = properties.node() != null && !properties.node().isBlank() ? properties.node() : hostName();
+    }
+
+    /** Starts a run; the answer is its id. */
+    public long launch(SyncMode mode, SyncTrigger trigger, String accountId) {
+        boolean counted = mode != SyncMode.IMPORT && trigger != SyncTrigger.ACCOUNT_ORDER_SYNC;
+        if (counted && properties.quotaPerMonth() > 0) {
+            int used = runs.countedThisMonth(clock.instant());
+            if (used >= properties.quotaPerMonth()) {
+                throw new SyncQuotaExceededException(used, properties.quotaPerMonth());
+            }
+        }
+        String token = lock.tryAcquire(node).orElseThrow(() -> new SyncAlreadyRunningException(lock.holder().orElse(null)));
+        long runId;
+        try {
+            runId = runs.create(mode, trigger, counted, accountId, node);
+            lock.attach(token, runId);
+        } catch (RuntimeException e) {
+            lock.release(token);
+            throw e;
+        }
+        Instant since = mode == SyncMode.CHANGED ? runs.lastSyncStart().orElse(null) : null;
+        SyncContext context = new SyncContext(runId, mode, trigger, counted, accountId, since, token);
+        try {
+            producer.sendBody(RUN_ENDPOINT, context);
+        } catch (RuntimeException e) {
+            runs.finish(context, SyncOutcome.FAILED, "Impossibile avviare la sincronizzazione: " + e.getMessage());
+            lock.release(token);
+            throw e;
+        }
+        log.info("Sync run {} started: mode {}, trigger {}{}", runId, mode, trigger, accountId == null ? "" : ", account " + accountId);
+        return runId;
+    }
+
+    /** The scheduled runs: a refusal (another run going on, quota spent) is logged, not thrown at Quartz. */
+    public Long scheduled(@Header("syncMode") String mode) {
+        try {
+            return launch(SyncMode.valueOf(mode), SyncTrigger.SCHEDULE, null);
+        } catch (SyncAlreadyRunningException | SyncQuotaExceededException e) {
+            log.info("Scheduled {} sync skipped: {}", mode, e.getMessage());
+            return null;
+        }
+    }
+
+    /** An Amazon account's own import schedule. */
+    public Long scheduledAccountImport(@Header("amazonAccountId") String accountId) {
+        try {
+            return launch(SyncMode.IMPORT, SyncTrigger.ACCOUNT_SCHEDULE, accountId);
+        } catch (SyncAlreadyRunningException e) {
+            log.info("Scheduled Amazon import of account {} skipped: {}", accountId, e.getMessage());
+            return null;
+        }
+    }
+
+    public String node() {
+        return node;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "ponte";
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package it.ponte.sync;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A run as recorded: what the REST API and the JMX bean show. */
+public record SyncRun(
+        long id,
+        SyncMode mode,
+        SyncTrigger trigger,
+        boolean counted,
+        String accountId,
+        String node,
+        Instant startedAt,
+        Instant endedAt,
+        String phase,
+        Map<String, Progress> progress,
+        Map<String, Integer> counts,
+        List<String> errors,
+        SyncOutcome outcome,
+        String reason) {
+
+    public record Progress(int done, int total) {
+    }
+
+    public boolean running() {
+        return endedAt == null;
+    }
+}
