@@ -1,6 +1,6 @@
 package it.ponte.erp;
 
-import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +14,13 @@ public record ErpProperties(
         @DefaultValue("WEB") String webOrderSeries,
         @DefaultValue("501") String webCustomerLedger,
         @DefaultValue("SPESE-TRASP") String shippingExpenseItem,
-        @DefaultValue({"ANN-AMZ"}) List<String> amazonCancelReasons,
-        @DefaultValue("200") int insertBatchSize) {
+        /* ERP cancel reason ("causale") → Amazon CancelReason sent when the accountant cancels an Amazon order */
+        Map<String, String> amazonCancelReasons,
+        @DefaultValue("200") int insertBatchSize,
+        /* a hole in the change log older than this is a rolled-back write, not a late commit */
+        @DefaultValue("10m") java.time.Duration changeGapTimeout) {
+
+    public Map<String, String> amazonCancelReasons() {
+        return amazonCancelReasons == null ? Map.of() : amazonCancelReasons;
+    }
 }

@@ -16,5 +16,14 @@ public enum OrderStatus {
     /** "Fatturato": invoiced. */
     INVOICED,
     /** "Annullato". */
-    CANCELLED
+    CANCELLED;
+
+    /** Whether an order may follow its ERP document from this status to {@code target}. */
+    public boolean canFollowErpTo(OrderStatus target) {
+        return switch (this) {
+            case STORED -> target == DELIVERED || target == INVOICED || target == CANCELLED;
+            case DELIVERED -> target == INVOICED || target == CANCELLED;
+            default -> false;
+        };
+    }
 }

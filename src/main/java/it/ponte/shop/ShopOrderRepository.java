@@ -113,6 +113,20 @@ public class ShopOrderRepository {
                 new MapSqlParameterSource().addValue("id", id).addValue("error", truncate(error, 1000)));
     }
 
+    /** Headers of the orders whose ERP documents carry these references. */
+    public List<ShopOrder> findByErpRefs(java.util.Collection<String> refs) {
+        if (refs.isEmpty()) {
+            return List.of();
+        }
+        return shop.query("SELECT * FROM shop_order WHERE erp_ref IN (:refs)", Map.of("refs", refs), this::header);
+    }
+
+    /** Moves an order to the status of its ERP document, if nobody moved it meanwhile. */
+    public boolean followErp(long id, OrderStatus from, OrderStatus to) {
+        return shop.update("UPDATE shop_order SET status = :to WHERE id = :id AND status = :from",
+                Map.of("id", id, "from", from.name(), "to", to.name())) == 1;
+    }
+
     public List<ShopOrder> list(String origin, String status, int limit, int offset) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("origin", origin).addValue("status", status)
                 .addValue("limit", limit).addValue("offset", offset);

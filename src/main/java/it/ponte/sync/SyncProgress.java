@@ -48,6 +48,16 @@ public class SyncProgress {
         runs.saveProgress(ctx);
     }
 
+    public void amazonOutboundDone(@Body it.ponte.amazon.AmazonOutbound.OutboundReport report,
+                                   @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
+        ctx.setCount("amazon.outbound.confirmed", report.confirmed());
+        ctx.setCount("amazon.outbound.failed", report.failed());
+        ctx.setCount("amazon.outbound.in_flight", report.stillPending());
+        report.problems().forEach(ctx::error);
+        ctx.putReport("amazonOutbound", report);
+        runs.saveProgress(ctx);
+    }
+
     public void failed(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e) {
         log.error("Sync run {} failed", ctx.getRunId(), e);
         ctx.error("Sincronizzazione interrotta: " + e.getMessage());
