@@ -61,6 +61,9 @@ public class ApiResponses {
         if (failure instanceof SyncQuotaExceededException quota) {
             return new ApiProblem(409, "Monte sincronizzazioni esaurito", quota.getMessage());
         }
+        if (failure instanceof it.ponte.amazon.ForbiddenTransitionException forbidden) {
+            return new ApiProblem(409, "Transizione non ammessa", forbidden.getMessage());
+        }
         if (failure instanceof JsonProcessingException) {
             return ApiProblem.badRequest("Il corpo della richiesta non è un JSON valido.");
         }
