@@ -6,12 +6,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The identity of a delivery address: the same place typed with other capitals or spacing is one address,
- * so an import never adds a customer's address twice.
+ * The identity of a delivery address: the same place typed with other capitals, spacing or punctuation is one
+ * address, so an import never adds a customer's address twice. {@code name|line1|postal_code|city|country_code},
+ * cut to the 191 characters a utf8mb4 unique index allows.
  */
 public final class AddressMatchKey {
 
-    private static final int MAX_LENGTH = 191;
+    public static final int MAX_LENGTH = 191;
 
     private AddressMatchKey() {
     }
@@ -20,7 +21,7 @@ public final class AddressMatchKey {
         String key = Stream.of(name, line1, postalCode, city, countryCode)
                 .map(AddressMatchKey::normalise)
                 .collect(Collectors.joining("|"));
-        return key.length() <= MAX_LENGTH ? key : key.substring(0, MAX_LENGTH);
+        return key.length() > MAX_LENGTH ? key.substring(0, MAX_LENGTH) : key;
     }
 
     private static String normalise(String part) {
@@ -28,6 +29,6 @@ public final class AddressMatchKey {
             return "";
         }
         String plain = Normalizer.normalize(part, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return plain.replaceAll("[\\s,.]+", " ").trim();
+        return plain.replaceAll("[\\s,.]+", " ").strip();
     }
 }

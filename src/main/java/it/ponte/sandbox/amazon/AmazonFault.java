@@ -1,0 +1,29 @@
+package it.ponte.sandbox.amazon;
+
+/**
+ * A failure to inject: the next {@code times} calls of {@code operation} ({@code searchOrders}, {@code getOrder},
+ * {@code lwaToken}, … or {@code *} for every one) answer {@code status}; {@code times} 0 or less means until cleared.
+ * {@code code} overrides the error code of the body (e.g. {@code invalid_grant} for the LWA operation).
+ */
+public record AmazonFault(String operation, int status, int times, String code) {
+
+    public static final String LWA_OPERATION = "lwaToken";
+    public static final String ANY_OPERATION = "*";
+
+    public AmazonFault {
+        if (operation == null || operation.isBlank()) {
+            throw new IllegalArgumentException("a fault needs an operation");
+        }
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("a fault needs an error status (400-599), not " + status);
+        }
+    }
+
+    public static AmazonFault of(String operation, int status, int times) {
+        return new AmazonFault(operation, status, times, null);
+    }
+
+    boolean appliesTo(String op) {
+        return operation.equals(ANY_OPERATION) || operation.equals(op);
+    }
+}

@@ -1,0 +1,108 @@
+package it.ponte.sandbox.amazon;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The simulated Amazon as one handle for tests and the admin REST calls: put orders in, move them on,
+ * inject faults, read what clients sent, and put everything back as it was.
+ */
+@Component
+@Profile("sandbox")
+public class AmazonSandbox {
+
+    private final SandboxOrderStore store;
+    private final SandboxOrderFactory factory;
+    private final AmazonFaults faults;
+    private final AmazonRequestLog requests;
+    private final SandboxSellers sellers;
+    private final LwaTokens tokens;
+    private final AmazonRateLimiter rateLimiter;
+    private final AmazonSandboxClock clock;
+    private final AmazonSandboxProperties properties;
+
+    public AmazonSandbox(SandboxOrderStore store, SandboxOrderFactory factory, AmazonFaults faults, AmazonRequestLog requests,
+                         SandboxSellers sellers, LwaTokens tokens, AmazonRateLimiter rateLimiter, AmazonSandboxClock clock,
+                         AmazonSandboxProperties properties) {
+        this.store = store;
+        this.factory = factory;
+        this.faults = faults;
+        this.requests = requests;
+        this.sellers = sellers;
+        this.tokens = tokens;
+        this.rateLimiter = rateLimiter;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    public SandboxOrder addOrder(NewOrder order) {
+        SandboxOrder created = factory.create(order);
+        if (order.orderId() == null) {
+            while (store.find(created.orderId()).isPresent()) {
+                created = factory.create(order);
+            }
+        }
+        return store.put(created);
+    }
+
+    /** Moves an order on, as Amazon does when the buyer pays or the seller ships; the update time becomes now. */
+    public SandboxOrder setStatus(String orderId, FulfillmentStatus status) {
+        return setStatus(orderId, status, clock.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    public SandboxOrder setStatus(String orderId, FulfillmentStatus status, Instant lastUpdatedTime) {
+        return store.changeStatus(orderId, status, lastUpdatedTime)
+                .orElseThrow(() -> new IllegalArgumentException("no sandbox Amazon order " + orderId));
+    }
+
+    public List<SandboxOrder> orders() {
+        return store.all();
+    }
+
+    public String defaultSellerId() {
+        return sellers.defaultSeller().sellerId();
+    }
+
+    /** Removes every order. */
+    public void clear() {
+        store.clear();
+    }
+
+    /** Everything back to a fresh start: orders, faults, request log, revocations, issued tokens, buckets, clock, rate settings. */
+    public void reset() {
+        store.clear();
+        faults.clear();
+        requests.clear();
+        sellers.restoreAll();
+        tokens.reset();
+        rateLimiter.configure(properties.rateLimits().enabled(), properties.rateLimits().timeScale());
+        clock.reset();
+    }
+
+    public AmazonFaults faults() {
+        return faults;
+    }
+
+    public AmazonRequestLog requests() {
+        return requests;
+    }
+
+    public SandboxSellers sellers() {
+        return sellers;
+    }
+
+    public LwaTokens tokens() {
+        return tokens;
+    }
+
+    public AmazonRateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    public AmazonSandboxClock clock() {
+        return clock;
+    }
+}

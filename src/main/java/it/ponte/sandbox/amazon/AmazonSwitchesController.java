@@ -1,0 +1,112 @@
+package it.ponte.sandbox.amazon;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The simulated Amazon's switches over REST: faults, the request log, revoked refresh tokens, rate limits. */
+@RestController
+@Profile("sandbox")
+@RequestMapping("/sandbox/amazon")
+public class AmazonSwitchesController {
+
+    private final AmazonSandbox sandbox;
+
+    public AmazonSwitchesController(AmazonSandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    public record FaultRequest(String operation, Integer status, Integer times, String code) {
+    }
+
+    public record Revocation(String sellerId, String refreshToken) {
+    }
+
+    public record RateLimitSettings(boolean enabled, double timeScale, Map<String, OperationQuota> quotas) {
+    }
+
+    @PostMapping("/faults")
+    public List<AmazonFault> addFault(@RequestBody FaultRequest request) {
+        sandbox.faults().add(new AmazonFault(request.operation(), request.status() == null ? 500 : request.status(),
+                request.times() == null ? 1 : request.times(), request.code()));
+        return sandbox.faults().list();
+    }
+
+    @GetMapping("/faults")
+    public List<AmazonFault> faults() {
+        return sandbox.faults().list();
+    }
+
+    @DeleteMapping("/faults")
+    public ResponseEntity<Void> clearFaults() {
+        sandbox.faults().clear();
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/requests")
+    public List<RecordedRequest> requests() {
+        return sandbox.requests().all();
+    }
+
+    @DeleteMapping("/requests")
+    public ResponseEntity<Void> clearRequests() {
+        sandbox.requests().clear();
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/sellers")
+    public List<Map<String, Object>> sellers() {
+        return sandbox.sellers().all().stream()
+                .map(s -> LwaTokenController.describe(s, sandbox.sellers().isRevoked(s.refreshToken())))
+                .toList();
+    }
+
+    /** Revokes a refresh token, by seller or by token, as a seller removing the app's authorisation would. */
+    @PostMapping("/lwa/revocations")
+    public ResponseEntity<Void> revoke(@RequestBody Revocation revocation) {
+        if (revocation.refreshToken() != null) {
+            sandbox.sellers().revoke(revocation.refreshToken());
+        } else if (revocation.sellerId() == null || !sandbox.sellers().revokeSeller(revocation.sellerId())) {
+            throw new IllegalArgumentException("name a known sellerId or a refreshToken to revoke");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/lwa/revocations")
+    public ResponseEntity<Void> restore() {
+        sandbox.sellers().restoreAll();
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/rate-limits")
+    public RateLimitSettings rateLimits() {
+        return new RateLimitSettings(sandbox.rateLimiter().isEnabled(), sandbox.rateLimiter().timeScale(), OperationQuotas.all());
+    }
+
+    /** Changes the limiter at run time; every bucket starts full again. */
+    @PutMapping("/rate-limits")
+    public RateLimitSettings configureRateLimits(@RequestBody RateLimitSettings settings) {
+        sandbox.rateLimiter().configure(settings.enabled(), settings.timeScale() == 0 ? 1 : settings.timeScale());
+        return rateLimits();
+    }
+
+    @DeleteMapping("/rate-limits/buckets")
+    public ResponseEntity<Void> refillBuckets() {
+        sandbox.rateLimiter().reset();
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    public ResponseEntity<Map<String, String>> refused(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(e.getMessage())));
+    }
+}

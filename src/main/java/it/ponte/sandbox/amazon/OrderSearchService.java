@@ -1,0 +1,67 @@
+package it.ponte.sandbox.amazon;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/** {@code searchOrders} and {@code getOrder} over the order store, for one seller. */
+@Component
+@Profile("sandbox")
+public class OrderSearchService {
+
+    private final SandboxOrderStore store;
+    private final PageTokens pageTokens;
+    private final AmazonSandboxClock clock;
+
+    public OrderSearchService(SandboxOrderStore store, PageTokens pageTokens, AmazonSandboxClock clock) {
+        this.store = store;
+        this.pageTokens = pageTokens;
+        this.clock = clock;
+    }
+
+    public SpApiOrderModel.SearchOrdersResponse search(String sellerId, Map<String, List<String>> params) {
+        Instant now = clock.now();
+        OrderSearch search = OrderSearchParser.parse(params, now);
+        List<String> tokenValues = params.getOrDefault("paginationToken", List.of());
+        PageTokens.PageToken cursor = null;
+        if (!tokenValues.isEmpty()) {
+            // a token is never split on commas: Base64 has none
+            cursor = pageTokens.decode(String.join(",", tokenValues), search.fingerprint(), now);
+            search = search.withBefore(cursor.appliedBefore());
+        }
+        OrderSearch applied = search;
+        PageTokens.PageToken from = cursor;
+        List<SandboxOrder> matching = store.ofSeller(sellerId).stream()
+                .filter(applied::matches)
+                .sorted(applied.sortOrder())
+                .filter(o -> from == null || isAfterCursor(applied, o, from))
+                .toList();
+        List<SandboxOrder> page = matching.subList(0, Math.min(applied.maxResultsPerPage(), matching.size()));
+        SpApiOrderModel.Pagination pagination = null;
+        if (matching.size() > page.size()) {
+            SandboxOrder last = page.get(page.size() - 1);
+            pagination = new SpApiOrderModel.Pagination(pageTokens.encode(new PageTokens.PageToken(applied.fingerprint(),
+                    applied.before(), applied.window().of(last), last.orderId(), from == null ? now : from.issuedAt())));
+        }
+        String before = SpApiOrderRenderer.timestamp(applied.before());
+        boolean created = applied.window() == OrderSearch.Window.CREATED;
+        return new SpApiOrderModel.SearchOrdersResponse(
+                page.stream().map(o -> SpApiOrderRenderer.render(o, applied.includedData())).toList(),
+                pagination, created ? null : before, created ? before : null);
+    }
+
+    public SpApiOrderModel.GetOrderResponse get(String sellerId, String orderId, Map<String, List<String>> params) {
+        Set<IncludedData> included = OrderSearchParser.includedData(params);
+        SandboxOrder order = store.find(sellerId, orderId)
+                .orElseThrow(() -> SpApiException.notFound("Order " + orderId + " was not found."));
+        return new SpApiOrderModel.GetOrderResponse(SpApiOrderRenderer.render(order, included));
+    }
+
+    private static boolean isAfterCursor(OrderSearch search, SandboxOrder order, PageTokens.PageToken cursor) {
+        int byTime = search.window().of(order).compareTo(cursor.cursorTime());
+        return byTime > 0 || (byTime == 0 && order.orderId().compareTo(cursor.cursorOrderId()) > 0);
+    }
+}

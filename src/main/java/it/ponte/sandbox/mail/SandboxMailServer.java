@@ -1,0 +1,112 @@
+package it.ponte.sandbox.mail;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sandbox's local SMTP server (GreenMail) on loopback: it accepts mail for anyone, with or without
+ * login, so the reports Ponte sends can be read back instead of reaching real people.
+ */
+@Component
+@Profile("sandbox")
+public class SandboxMailServer implements SmartLifecycle {
+
+    private final GreenMail greenMail;
+    private volatile boolean running;
+
+    public SandboxMailServer(@Value("${ponte.sandbox.smtp.port}") int port) {
+        this.greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    }
+
+    @Override
+    public void start() {
+        greenMail.start();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        greenMail.stop();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the Camel routes start, so the first report has somewhere to go. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 100;
+    }
+
+    public List<ReceivedMail> messages() {
+        return Arrays.stream(greenMail.getReceivedMessages()).map(SandboxMailServer::toReceivedMail).toList();
+    }
+
+    public void purge() {
+        try {
+            greenMail.purgeEmailFromAllMailboxes();
+        } catch (FolderException e) {
+            throw new IllegalStateException("Cannot purge the sandbox mailboxes", e);
+        }
+    }
+
+    private static ReceivedMail toReceivedMail(MimeMessage message) {
+        try {
+            Address[] from = message.getFrom();
+            Address[] to = message.getRecipients(Message.RecipientType.TO);
+            return new ReceivedMail(from == null || from.length == 0 ? null : from[0].toString(),
+                    to == null ? List.of() : Arrays.stream(to).map(Address::toString).toList(),
+                    message.getSubject(),
+                    message.getSentDate() == null ? null : message.getSentDate().toInstant(),
+                    text(message));
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("Cannot read a received message", e);
+        }
+    }
+
+    /** The plain-text part if there is one, else the first text part (HTML only mails): what a reader sees. */
+    private static String text(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/plain")) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            String fallback = null;
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                String text = text(child);
+                if (text != null && child.isMimeType("text/plain")) {
+                    return text;
+                }
+                if (text != null && fallback == null) {
+                    fallback = text;
+                }
+            }
+            return fallback;
+        }
+        if (part.isMimeType("text/*")) {
+            return String.valueOf(part.getContent());
+        }
+        return null;
+    }
+}
