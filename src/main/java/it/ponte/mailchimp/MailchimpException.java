@@ -45,6 +45,12 @@ public class MailchimpException extends RuntimeException {
         return s.toString();
     }
 
+    /** Mailchimp's reason, without the operation (so equal refusals of different records count together). */
+    public String reason() {
+        String full = describe("", status, title, detail, errors);
+        return full.substring(2);
+    }
+
     public String operation() {
         return operation;
     }
