@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 public class MailchimpClient {
 
     /** How a write ended up in Mailchimp: the report counts them apart. */
-    public enum WriteOutcome { CREATED, UPDATED, DELETED, ABSENT }
+    public enum WriteOutcome { CREATED, UPDATED, DELETED, ABSENT, UNCHANGED }
 
     private static final Logger log = LoggerFactory.getLogger(MailchimpClient.class);
 
@@ -77,7 +77,7 @@ public class MailchimpClient {
             call("update store", "PATCH", path, new Store(null, null, store.name(), store.currencyCode(), store.platform(), store.domain()));
             return WriteOutcome.UPDATED;
         }
-        return WriteOutcome.ABSENT;
+        return WriteOutcome.UNCHANGED;
     }
 
     // --- customers and products (upserts) ----------------------------------------------------------------------

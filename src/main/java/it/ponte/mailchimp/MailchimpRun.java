@@ -81,9 +81,8 @@ public class MailchimpRun {
         if (wholeListKnown) {
             return Optional.empty();
         }
-        Optional<String> found = lookup.apply(key);
-        memberStatuses.put(key, found);
-        return found;
+        // computeIfAbsent: parallel writers asking for the same e-mail wait for one look-up instead of making two
+        return memberStatuses.computeIfAbsent(key, lookup);
     }
 
     public boolean isWholeListKnown() {

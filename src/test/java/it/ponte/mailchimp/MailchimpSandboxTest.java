@@ -58,6 +58,7 @@ class MailchimpSandboxTest extends PonteIntegrationTest {
         assertThat(statuses.stream().filter(s -> s == 429).count()).isGreaterThanOrEqualTo(4);
         HttpResponse<String> refused = calls.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
         assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(sandbox.requests()).anyMatch(r -> r.startsWith("REFUSED 429"));
     }
 
     @Test
@@ -71,6 +72,7 @@ class MailchimpSandboxTest extends PonteIntegrationTest {
         }
         writes.forEach(CompletableFuture::join);
         assertThat(sandbox.requests().stream().filter(r -> r.startsWith("PUT /ecommerce/stores/" + properties.storeId() + "/products/")).count()).isEqualTo(25);
+        assertThat(sandbox.requests()).noneMatch(r -> r.startsWith("REFUSED 429"));
     }
 
     @Test

@@ -59,6 +59,7 @@ class SandboxMailchimpGate {
             AtomicInteger counter = inFlight.computeIfAbsent(key, k -> new AtomicInteger());
             try {
                 if (counter.incrementAndGet() > MAX_CONNECTIONS) {
+                    state.received("REFUSED 429 " + request.getMethod() + " " + request.getRequestURI());
                     SandboxMailchimpProblems.write(response, 429, "Too Many Requests",
                             "You have exceeded the limit of 10 simultaneous connections.");
                     return;
