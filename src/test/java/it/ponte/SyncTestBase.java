@@ -1,0 +1,40 @@
+package it.ponte;
+
+import it.ponte.amazon.AmazonProperties;
+import it.ponte.amazon.LwaTokenProvider;
+import it.ponte.sandbox.amazon.AmazonSandbox;
+import it.ponte.sandbox.mail.SandboxMailServer;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A clean shop, ERP and sandbox before every test of the sync engine. */
+public abstract class SyncTestBase extends PonteIntegrationTest {
+
+    protected static final List<String> KEEP = List.of("sync_lock", "amazon_account", "product", "product_variant", "shipping_method");
+
+    @Autowired
+    protected AmazonSandbox amazon;
+    @Autowired
+    protected SandboxMailServer mail;
+    @Autowired
+    protected SyncRunner sync;
+    @Autowired
+    protected AmazonProperties amazonProperties;
+    @Autowired
+    protected LwaTokenProvider lwaTokens;
+
+    protected OrderFixtures fixtures;
+
+    @BeforeEach
+    void cleanSystems() {
+        TestDatabases.truncateAll(shopJdbc, KEEP);
+        TestDatabases.truncateAll(erpJdbc, List.of());
+        shopJdbc.getJdbcTemplate().update("UPDATE amazon_account SET watermark = NULL");
+        amazon.reset();
+        amazon.rateLimiter().configure(true, 1000);
+        amazonProperties.accounts().forEach(a -> lwaTokens.invalidate(a.id()));
+        mail.purge();
+        fixtures = new OrderFixtures(shopJdbc, erpJdbc, amazon);
+    }
+}
