@@ -52,7 +52,7 @@ public class ErpOrderInsert {
 
     /** The orders waiting for the ERP, oldest first. */
     public List<Long> pending() {
-        return orders.awaitingErp(erpProperties.insertBatchSize());
+        return orders.awaitingErp();
     }
 
     public ErpInsertOutcome insert(long shopOrderId) {

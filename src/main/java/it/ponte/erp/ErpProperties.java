@@ -16,7 +16,6 @@ public record ErpProperties(
         @DefaultValue("SPESE-TRASP") String shippingExpenseItem,
         /* ERP cancel reason ("causale") → Amazon CancelReason sent when the accountant cancels an Amazon order */
         Map<String, String> amazonCancelReasons,
-        @DefaultValue("200") int insertBatchSize,
         /* a hole in the change log older than this is a rolled-back write, not a late commit */
         @DefaultValue("10m") java.time.Duration changeGapTimeout) {
 

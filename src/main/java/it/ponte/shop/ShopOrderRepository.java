@@ -92,10 +92,9 @@ public class ShopOrderRepository {
         return shop.query("SELECT * FROM order_row WHERE order_id = :id ORDER BY line_no", Map.of("id", orderId), ROW);
     }
 
-    /** Orders waiting for the ERP insert, oldest first (web orders with unconfirmed payment are never among them). */
-    public List<Long> awaitingErp(int limit) {
-        return shop.queryForList("SELECT id FROM shop_order WHERE status = 'REGISTERED' ORDER BY id LIMIT :limit",
-                Map.of("limit", limit), Long.class);
+    /** Every order waiting for the ERP insert, oldest first (web orders with unconfirmed payment are never among them). */
+    public List<Long> awaitingErp() {
+        return shop.queryForList("SELECT id FROM shop_order WHERE status = 'REGISTERED' ORDER BY id", Map.of(), Long.class);
     }
 
     /** Records the ERP document; only a REGISTERED order moves, so a repeated call changes nothing. */

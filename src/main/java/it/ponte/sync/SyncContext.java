@@ -32,6 +32,7 @@ public final class SyncContext {
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
     private final Map<String, Object> phaseReports = new ConcurrentHashMap<>();
     private volatile SyncPhase phase;
+    private volatile long phaseStarted;
 
     public SyncContext(long runId, SyncMode mode, SyncTrigger trigger, boolean counted, String accountId, Instant since, String lockToken) {
         this.runId = runId;
@@ -92,7 +93,17 @@ public final class SyncContext {
     }
 
     void phase(SyncPhase next) {
+        phaseTimed();
         this.phase = next;
+        this.phaseStarted = System.nanoTime();
+    }
+
+    /** Closes the timing of the current phase into the counts ("phase.ERP_INSERT.ms"). */
+    void phaseTimed() {
+        if (phase != null && phaseStarted != 0) {
+            counts.put("phase." + phase.name() + ".ms", (int) ((System.nanoTime() - phaseStarted) / 1_000_000));
+            phaseStarted = 0;
+        }
     }
 
     public void progress(SyncPhase of, int done, int total) {

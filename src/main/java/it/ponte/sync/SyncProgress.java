@@ -27,6 +27,11 @@ public class SyncProgress {
         runs.saveProgress(ctx);
     }
 
+    /** How long each phase took, in the run's counts: where the time of a slow run went. */
+    public void timePhase(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
+        ctx.phaseTimed();
+    }
+
     public void erpInserted(@Body ErpInsertOutcome outcome, @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx,
                             @ExchangeProperty(Exchange.SPLIT_INDEX) Integer index, @ExchangeProperty(Exchange.SPLIT_SIZE) Integer size) {
         ctx.erpInserted(outcome);
@@ -86,6 +91,7 @@ public class SyncProgress {
     /** Records the outcome and frees the lock, whatever happened before. */
     public void finish(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
         try {
+            ctx.phaseTimed();
             Object failure = ctx.report("failure");
             SyncOutcome outcome = failure != null ? SyncOutcome.FAILED : ctx.errors().isEmpty() ? SyncOutcome.SUCCEEDED : SyncOutcome.PARTIAL;
             String reason = failure != null ? failure.toString() : ctx.errors().isEmpty() ? null : ctx.errors().size() + " errori: " + ctx.errors().get(0);
