@@ -74,7 +74,7 @@ public class AmazonImportMail {
         for (ImportOutcome o : imported) {
             ShopOrder order = o.shopOrderId() == null ? null : orders.find(o.shopOrderId()).orElse(null);
             String document = order != null && order.erpDocumentNumber() != null ? order.erpDocumentNumber()
-                    : (en ? "not yet in the ERP" : "non ancora nel gestionale");
+                    : (en ? "to be inserted by the next sync" : "da inserire alla prossima sincronizzazione");
             text.append("- ").append(o.amazonOrderId())
                     .append(en ? " of " : " del ").append(format(dates, o.purchaseDate()))
                     .append(" | ").append(MARKETPLACES.getOrDefault(o.marketplaceId(), o.marketplaceId()))
