@@ -10,6 +10,11 @@ public class ApiProblem extends RuntimeException {
     private final String title;
     private final transient Object extension;
 
+    /** A problem whose title follows from its status. */
+    public ApiProblem(int status, String detail) {
+        this(status, status == 404 ? "Risorsa non trovata" : status == 409 ? "Conflitto" : "Richiesta non valida", detail, null);
+    }
+
     public ApiProblem(int status, String title, String detail) {
         this(status, title, detail, null);
     }

@@ -92,12 +92,22 @@ public class DataSourcesConfig {
     @Bean
     @Primary
     TransactionTemplate shopTx(@Qualifier("shopTransactionManager") PlatformTransactionManager tm) {
-        return new TransactionTemplate(tm);
+        return readCommitted(tm);
     }
 
     @Bean
     TransactionTemplate erpTx(@Qualifier("erpTransactionManager") PlatformTransactionManager tm) {
-        return new TransactionTemplate(tm);
+        return readCommitted(tm);
+    }
+
+    /**
+     * Read committed: after losing an insert race on a unique key, the loser must see the winner's committed row
+     * when it reads again, which repeatable read's snapshot would hide.
+     */
+    private static TransactionTemplate readCommitted(PlatformTransactionManager tm) {
+        TransactionTemplate template = new TransactionTemplate(tm);
+        template.setIsolationLevel(TransactionTemplate.ISOLATION_READ_COMMITTED);
+        return template;
     }
 
     private static Flyway migrate(DataSource dataSource, String location) {

@@ -58,6 +58,25 @@ public class SyncProgress {
         runs.saveProgress(ctx);
     }
 
+    /** Keeps the Mailchimp phase's report with the run; its failures are the run's errors too. */
+    public void mailchimpDone(@Body Object report, @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
+        ctx.putReport("mailchimp", report);
+        if (report instanceof it.ponte.mailchimp.MailchimpReport mailchimp && mailchimp.enabled()) {
+            if (mailchimp.storeProblem() != null) {
+                ctx.error("Mailchimp: " + mailchimp.storeProblem());
+            }
+            if (mailchimp.abortedBecause() != null) {
+                ctx.error("Mailchimp: " + mailchimp.abortedBecause());
+            }
+            mailchimp.entities().forEach((entity, counts) -> {
+                ctx.setCount("mailchimp." + entity.name().toLowerCase() + ".created", counts.created());
+                ctx.setCount("mailchimp." + entity.name().toLowerCase() + ".updated", counts.updated());
+                ctx.setCount("mailchimp." + entity.name().toLowerCase() + ".failed", counts.failedTotal());
+            });
+        }
+        runs.saveProgress(ctx);
+    }
+
     public void failed(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e) {
         log.error("Sync run {} failed", ctx.getRunId(), e);
         ctx.error("Sincronizzazione interrotta: " + e.getMessage());

@@ -16,13 +16,13 @@ import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 /** The administrator's buttons in "Amazon – Ordini": Annulla, Spedizione, Rimborso. */
-@Component("amazonOrdersApi")
-public class AmazonOrdersApi {
+@Component("amazonOrderActionsApi")
+public class AmazonOrderActionsApi {
 
     private final AmazonOrderTransitions transitions;
     private final ObjectMapper json;
 
-    public AmazonOrdersApi(AmazonOrderTransitions transitions, ObjectMapper json) {
+    public AmazonOrderActionsApi(AmazonOrderTransitions transitions, ObjectMapper json) {
         this.transitions = transitions;
         this.json = json;
     }

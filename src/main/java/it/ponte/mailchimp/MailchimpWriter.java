@@ -1,0 +1,214 @@
+package it.ponte.mailchimp;
+
+import it.ponte.mailchimp.MailchimpClient.WriteOutcome;
+import it.ponte.mailchimp.MailchimpResources.Cart;
+import it.ponte.mailchimp.MailchimpResources.Customer;
+import it.ponte.mailchimp.MailchimpResources.Line;
+import it.ponte.mailchimp.MailchimpResources.Order;
+import it.ponte.mailchimp.MailchimpResources.Product;
+import it.ponte.mailchimp.ShopRecords.ShopCart;
+import it.ponte.mailchimp.ShopRecords.ShopCustomer;
+import it.ponte.mailchimp.ShopRecords.ShopOrder;
+import it.ponte.mailchimp.ShopRecords.ShopProduct;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carries out one owed write and settles it in the outbox and the ledger. Orders are POSTed once and PATCHed after
+ * (the ledger says which); a new order goes in {@code pending} and is then moved to its state, so Mailchimp sends
+ * both its confirmation and the state's notification. A write refused because a product is missing in Mailchimp
+ * pushes the products of its lines and is tried once more.
+ */
+@Component
+public class MailchimpWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(MailchimpWriter.class);
+
+    private final MailchimpClient client;
+    private final MailchimpShopReader shop;
+    private final MailchimpMapper mapper;
+    private final MailchimpJson json;
+    private final MailchimpLedger ledger;
+    private final MailchimpOutbox outbox;
+    private final MailchimpProperties properties;
+
+    public MailchimpWriter(MailchimpClient client, MailchimpShopReader shop, MailchimpMapper mapper, MailchimpJson json,
+                           MailchimpLedger ledger, MailchimpOutbox outbox, MailchimpProperties properties) {
+        this.client = client;
+        this.shop = shop;
+        this.mapper = mapper;
+        this.json = json;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.properties = properties;
+    }
+
+    public void write(MailchimpOutboxEntry entry, @ExchangeProperty(MailchimpRun.PROPERTY) MailchimpRun run) {
+        switch (entry.entity()) {
+            case CUSTOMER -> customer(entry, run);
+            case PRODUCT -> product(entry, run);
+            case ORDER -> order(entry, run);
+            case CART -> {
+                if (entry.operation() == OutboxOperation.DELETE) {
+                    deleteCart(entry, run);
+                } else {
+                    cart(entry, run);
+                }
+            }
+        }
+    }
+
+    /** The membership router's otherwise branch: the write is not owed any more, and the report says why. */
+    public void skip(MailchimpOutboxEntry entry, @Header("mailchimpVerdict") String verdict,
+                     @ExchangeProperty(MailchimpRun.PROPERTY) MailchimpRun run) {
+        MailchimpVerdict reason = MailchimpVerdict.valueOf(verdict);
+        outbox.done(entry.id(), null, reason.name());
+        run.skipped(entry.entity(), reason);
+    }
+
+    /** The error handler of one record: it stays owed; refusals count towards parking, outages do not. */
+    public void failed(MailchimpOutboxEntry entry, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause,
+                       @ExchangeProperty(MailchimpRun.PROPERTY) MailchimpRun run) {
+        String reason = cause instanceof MailchimpException e ? e.reason()
+                : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (cause instanceof MailchimpException e && e.isTransient()) {
+            outbox.failedTransiently(entry.id(), reason);
+            run.failed(entry.entity(), reason, false);
+            log.info("Mailchimp {} {} stays owed: {}", entry.entity(), entry.entityId(), reason);
+            return;
+        }
+        OutboxStatus status = outbox.failed(entry.id(), reason, properties.maxAttempts());
+        run.failed(entry.entity(), reason, status == OutboxStatus.PARKED);
+        log.warn("Mailchimp {} {} refused ({}): {}", entry.entity(), entry.entityId(), status, reason);
+    }
+
+    // --- per entity ---------------------------------------------------------------------------------------------------
+
+    private void customer(MailchimpOutboxEntry entry, MailchimpRun run) {
+        ShopCustomer c = shop.customer(entry.entityId()).orElseThrow();
+        Customer payload = mapper.customer(c);
+        String hash = json.hash(payload);
+        Optional<MailchimpLedger.Entry> known = ledger.find(MailchimpEntity.CUSTOMER, c.id());
+        if (unchanged(entry, known, hash, run)) {
+            return;
+        }
+        client.putCustomer(payload);
+        settle(entry, payload.id(), null, hash, known.isPresent() ? WriteOutcome.UPDATED : WriteOutcome.CREATED, run);
+    }
+
+    private void product(MailchimpOutboxEntry entry, MailchimpRun run) {
+        ShopProduct p = shop.product(entry.entityId()).orElseThrow();
+        Product payload = mapper.product(p);
+        String hash = json.hash(payload);
+        Optional<MailchimpLedger.Entry> known = ledger.find(MailchimpEntity.PRODUCT, p.id());
+        if (unchanged(entry, known, hash, run)) {
+            return;
+        }
+        client.putProduct(payload);
+        settle(entry, payload.id(), null, hash, known.isPresent() ? WriteOutcome.UPDATED : WriteOutcome.CREATED, run);
+    }
+
+    private void order(MailchimpOutboxEntry entry, MailchimpRun run) {
+        ShopOrder o = shop.order(entry.entityId()).orElseThrow();
+        ShopCustomer c = shop.customer(o.customerId()).orElseThrow();
+        Order payload = mapper.order(o, c);
+        String hash = json.hash(payload);
+        Optional<MailchimpLedger.Entry> known = ledger.find(MailchimpEntity.ORDER, o.id());
+        if (unchanged(entry, known, hash, run)) {
+            return;
+        }
+        WriteOutcome outcome = withProducts(payload.lines(), () -> known.isPresent() ? client.updateOrder(payload) : create(o, payload));
+        settle(entry, payload.id(), o.status(), hash, outcome, run);
+    }
+
+    /**
+     * A new order is created pending and then moved on (Mailchimp notifies on changes); a cancelled one is created
+     * cancelled, as there is nothing to confirm. The creation is recorded at once, so a failed move is PATCHed next time.
+     */
+    private WriteOutcome create(ShopOrder o, Order payload) {
+        boolean direct = "pending".equals(payload.financialStatus()) && payload.fulfillmentStatus() == null
+                || "cancelled".equals(payload.financialStatus());
+        if (direct) {
+            return client.createOrder(payload);
+        }
+        WriteOutcome outcome = client.createOrder(payload.withStatus("pending", null, null));
+        ledger.record(MailchimpEntity.ORDER, o.id(), payload.id(), "STORED", "", false);
+        client.updateOrder(payload);
+        return outcome;
+    }
+
+    private void cart(MailchimpOutboxEntry entry, MailchimpRun run) {
+        ShopCart cart = shop.cart(entry.entityId()).orElseThrow();
+        ShopCustomer c = shop.customer(cart.customerId()).orElseThrow();
+        Cart payload = mapper.cart(cart, c);
+        String hash = json.hash(payload);
+        Optional<MailchimpLedger.Entry> known = ledger.find(MailchimpEntity.CART, cart.id()).filter(k -> !k.deleted());
+        if (unchanged(entry, known, hash, run)) {
+            return;
+        }
+        WriteOutcome outcome = withProducts(payload.lines(), () -> known.isPresent() ? client.updateCart(payload) : client.createCart(payload));
+        settle(entry, payload.id(), cart.status(), hash, outcome, run);
+    }
+
+    private void deleteCart(MailchimpOutboxEntry entry, MailchimpRun run) {
+        Optional<MailchimpLedger.Entry> known = ledger.find(MailchimpEntity.CART, entry.entityId()).filter(k -> !k.deleted());
+        if (known.isEmpty()) {
+            skip(entry, MailchimpVerdict.NOT_IN_MAILCHIMP.name(), run);
+            return;
+        }
+        WriteOutcome outcome = client.deleteCart(known.get().remoteId());
+        ledger.record(MailchimpEntity.CART, entry.entityId(), known.get().remoteId(), "CONVERTED", known.get().payloadHash(), true);
+        outbox.done(entry.id(), null, outcome.name());
+        run.deleted(MailchimpEntity.CART);
+    }
+
+    // --- shared ---------------------------------------------------------------------------------------------------------
+
+    private boolean unchanged(MailchimpOutboxEntry entry, Optional<MailchimpLedger.Entry> known, String hash, MailchimpRun run) {
+        if (known.isPresent() && hash.equals(known.get().payloadHash())) {
+            skip(entry, MailchimpVerdict.UNCHANGED.name(), run);
+            return true;
+        }
+        return false;
+    }
+
+    private void settle(MailchimpOutboxEntry entry, String remoteId, String state, String hash, WriteOutcome outcome, MailchimpRun run) {
+        ledger.record(entry.entity(), entry.entityId(), remoteId, state, hash, false);
+        outbox.done(entry.id(), hash, outcome.name());
+        if (outcome == WriteOutcome.CREATED) {
+            run.created(entry.entity());
+        } else {
+            run.updated(entry.entity());
+        }
+    }
+
+    /** Mailchimp refuses a line naming a product it lacks: push those products, then try once more. */
+    private WriteOutcome withProducts(Iterable<Line> lines, Supplier<WriteOutcome> write) {
+        try {
+            return write.get();
+        } catch (MailchimpException e) {
+            if (!e.isMissingProduct()) {
+                throw e;
+            }
+            Set<Long> productIds = new LinkedHashSet<>();
+            lines.forEach(l -> productIds.add(Long.parseLong(l.productId())));
+            for (long id : productIds) {
+                shop.product(id).ifPresent(p -> {
+                    Product payload = mapper.product(p);
+                    client.putProduct(payload);
+                    ledger.record(MailchimpEntity.PRODUCT, p.id(), payload.id(), null, json.hash(payload), false);
+                });
+            }
+            log.info("Mailchimp lacked products {}: pushed them, trying once more", productIds);
+            return write.get();
+        }
+    }
+}

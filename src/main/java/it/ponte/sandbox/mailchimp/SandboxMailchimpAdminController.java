@@ -1,0 +1,86 @@
+package it.ponte.sandbox.mailchimp;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sandbox's own switches, outside the simulated API (no API key needed): fault injection, list members with a
+ * status, the abandoned-cart automation's state, a reset, and the log of received calls.
+ */
+@Profile("sandbox")
+@RestController
+class SandboxMailchimpAdminController {
+
+    /** Any combination: {@code {"failNext": 3, "status": 503}}, {@code {"down": true}}, {@code {"downAfter": 5}}, {@code {"latencyMs": 200}}, {@code {"reset": true}}. */
+    record Faults(Integer failNext, Integer status, Boolean down, Integer downAfter, Long latencyMs, Boolean reset) {
+    }
+
+    record MemberRequest(String email, String status) {
+    }
+
+    record AutomationRequest(String status) {
+    }
+
+    private final SandboxMailchimpState state;
+    private final SandboxMailchimpFaults faults;
+
+    SandboxMailchimpAdminController(SandboxMailchimpState state, SandboxMailchimpFaults faults) {
+        this.state = state;
+        this.faults = faults;
+    }
+
+    @PostMapping("/sandbox/mailchimp/faults")
+    ResponseEntity<Map<String, Object>> faults(@RequestBody Faults request) {
+        if (Boolean.TRUE.equals(request.reset())) {
+            faults.reset();
+        }
+        if (request.failNext() != null) {
+            faults.failNext(request.failNext(), request.status() == null ? 503 : request.status());
+        }
+        if (request.down() != null) {
+            faults.down(request.down());
+        }
+        if (request.downAfter() != null) {
+            faults.downAfter(request.downAfter());
+        }
+        if (request.latencyMs() != null) {
+            faults.latency(request.latencyMs());
+        }
+        return ResponseEntity.ok(Map.of("latencyMs", faults.latencyMillis()));
+    }
+
+    @PostMapping("/sandbox/mailchimp/admin/members")
+    ResponseEntity<Map<String, String>> member(@RequestBody MemberRequest request) {
+        List<String> statuses = List.of("subscribed", "unsubscribed", "cleaned", "pending", "transactional", "archived");
+        if (request.email() == null || request.status() == null || !statuses.contains(request.status())) {
+            return ResponseEntity.badRequest().body(Map.of("error", "email and status (one of " + statuses + ") are required"));
+        }
+        state.putMember(request.email(), request.status());
+        return ResponseEntity.ok(Map.of("email", request.email(), "status", request.status()));
+    }
+
+    /** {@code sending}, {@code paused}, {@code save} or {@code absent}. */
+    @PostMapping("/sandbox/mailchimp/admin/automations/abandoned-cart")
+    ResponseEntity<Map<String, String>> abandonedCart(@RequestBody AutomationRequest request) {
+        state.abandonedCartAutomation(request.status());
+        return ResponseEntity.ok(Map.of("status", request.status() == null ? "absent" : request.status()));
+    }
+
+    @PostMapping("/sandbox/mailchimp/admin/reset")
+    ResponseEntity<Void> reset() {
+        state.reset();
+        faults.reset();
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/sandbox/mailchimp/inspect/requests")
+    List<String> requests() {
+        return state.requests();
+    }
+}

@@ -1,0 +1,74 @@
+package it.ponte.sandbox.mailchimp;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** List members (by subscriber hash, or paged) and classic automations of the simulated Mailchimp. */
+@Profile("sandbox")
+@RestController
+class SandboxMailchimpListsController {
+
+    private final SandboxMailchimpState state;
+
+    SandboxMailchimpListsController(SandboxMailchimpState state) {
+        this.state = state;
+    }
+
+    @GetMapping("/sandbox/mailchimp/3.0/lists/{listId}/members/{subscriberHash}")
+    ObjectNode member(@PathVariable String listId, @PathVariable String subscriberHash) {
+        return members(listId).values().stream()
+                .filter(m -> m.path("id").asText().equals(subscriberHash))
+                .findFirst().orElseThrow(SandboxMailchimpProblem::notFound);
+    }
+
+    @GetMapping("/sandbox/mailchimp/3.0/lists/{listId}/members")
+    ObjectNode members(@PathVariable String listId, @RequestParam(defaultValue = "10") int count,
+                       @RequestParam(defaultValue = "0") int offset) {
+        Map<String, ObjectNode> members = members(listId);
+        ObjectNode answer = state.mapper.createObjectNode();
+        ArrayNode array = answer.putArray("members");
+        members.values().stream().skip(Math.max(0, offset)).limit(Math.min(Math.max(0, count), 1000)).forEach(array::add);
+        answer.put("list_id", listId);
+        answer.put("total_items", members.size());
+        return answer;
+    }
+
+    @GetMapping("/sandbox/mailchimp/3.0/automations")
+    ObjectNode automations() {
+        ObjectNode answer = state.mapper.createObjectNode();
+        ArrayNode array = answer.putArray("automations");
+        // a workflow of another kind, so that Ponte has to look at workflow_type rather than take the first one
+        automation(array, "welcome01", "sending", "welcomeSeries");
+        String cartStatus = state.abandonedCartStatus();
+        if (cartStatus != null) {
+            automation(array, "abandoned01", cartStatus, SandboxMailchimpState.ABANDONED_CART);
+        }
+        answer.put("total_items", array.size());
+        return answer;
+    }
+
+    private void automation(ArrayNode array, String id, String status, String workflowType) {
+        ObjectNode a = array.addObject();
+        a.put("id", id);
+        a.put("status", status);
+        ObjectNode recipients = a.putObject("recipients");
+        recipients.put("list_id", state.listId());
+        state.stores.keySet().stream().findFirst().ifPresent(store -> recipients.put("store_id", store));
+        a.putObject("trigger_settings").put("workflow_type", workflowType);
+        a.putObject("settings").put("title", workflowType);
+    }
+
+    private Map<String, ObjectNode> members(String listId) {
+        Map<String, ObjectNode> members = state.lists.get(listId);
+        if (members == null) {
+            throw SandboxMailchimpProblem.notFound();
+        }
+        return members;
+    }
+}

@@ -1,0 +1,132 @@
+package it.ponte.sandbox.mailchimp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything the simulated Mailchimp holds: e-commerce stores with their customers, products, orders and carts,
+ * the members of the list, the abandoned-cart automation, and the calls it received (for a person or a test to
+ * look at). Starts with the list and an abandoned-cart automation that is {@code sending}.
+ */
+@Profile("sandbox")
+@Component
+public class SandboxMailchimpState {
+
+    /** One e-commerce store and what was written into it. */
+    public static final class Store {
+        final ObjectNode body;
+        final Map<String, ObjectNode> customers = new ConcurrentSkipListMap<>();
+        final Map<String, ObjectNode> products = new ConcurrentSkipListMap<>();
+        final Map<String, ObjectNode> orders = new ConcurrentSkipListMap<>();
+        final Map<String, ObjectNode> carts = new ConcurrentSkipListMap<>();
+
+        Store(ObjectNode body) {
+            this.body = body;
+        }
+
+        public Optional<ObjectNode> order(String id) {
+            return Optional.ofNullable(orders.get(id));
+        }
+
+        public Optional<ObjectNode> cart(String id) {
+            return Optional.ofNullable(carts.get(id));
+        }
+
+        public Optional<ObjectNode> customer(String id) {
+            return Optional.ofNullable(customers.get(id));
+        }
+
+        public Optional<ObjectNode> product(String id) {
+            return Optional.ofNullable(products.get(id));
+        }
+
+        public int orderCount() {
+            return orders.size();
+        }
+
+        public int cartCount() {
+            return carts.size();
+        }
+
+        /** What an administrator deleting a product in Mailchimp's UI leaves behind. */
+        public void removeProduct(String id) {
+            products.remove(id);
+        }
+    }
+
+    static final String ABANDONED_CART = "abandonedCart";
+
+    final ObjectMapper mapper = new ObjectMapper();
+    final Map<String, Store> stores = new ConcurrentHashMap<>();
+    /** list id -> lower-cased e-mail -> member */
+    final Map<String, Map<String, ObjectNode>> lists = new ConcurrentHashMap<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final String listId;
+    private volatile String abandonedCartStatus;
+
+    public SandboxMailchimpState(@Value("${ponte.sandbox.mailchimp.list-id}") String listId) {
+        this.listId = listId;
+        reset();
+    }
+
+    /** Back to the state at sandbox start: no store, an empty list, the abandoned-cart automation sending. */
+    public synchronized void reset() {
+        stores.clear();
+        lists.clear();
+        lists.put(listId, new ConcurrentSkipListMap<>());
+        requests.clear();
+        abandonedCartStatus = "sending";
+    }
+
+    public String listId() {
+        return listId;
+    }
+
+    /** Adds (or changes) a member of the list, as someone subscribing through a form would. */
+    public void putMember(String email, String status) {
+        ObjectNode member = mapper.createObjectNode();
+        String lower = email.trim().toLowerCase(Locale.ROOT);
+        member.put("id", it.ponte.mailchimp.MailchimpJson.subscriberHash(lower));
+        member.put("email_address", email.trim());
+        member.put("status", status);
+        member.put("list_id", listId);
+        lists.get(listId).put(lower, member);
+    }
+
+    public Optional<String> memberStatus(String email) {
+        return Optional.ofNullable(lists.get(listId).get(email.trim().toLowerCase(Locale.ROOT))).map(m -> m.path("status").asText());
+    }
+
+    /** {@code sending}, {@code paused}, {@code save}, or null for no abandoned-cart automation at all. */
+    public void abandonedCartAutomation(String status) {
+        abandonedCartStatus = status == null || status.isBlank() || "absent".equalsIgnoreCase(status) ? null : status;
+    }
+
+    String abandonedCartStatus() {
+        return abandonedCartStatus;
+    }
+
+    public Optional<Store> store(String id) {
+        return Optional.ofNullable(stores.get(id));
+    }
+
+    void received(String call) {
+        requests.add(call);
+    }
+
+    /** The calls received, as "METHOD /path", oldest first. */
+    public List<String> requests() {
+        return new ArrayList<>(requests);
+    }
+}

@@ -1,0 +1,62 @@
+package it.ponte.mailchimp;
+
+import it.ponte.PonteIntegrationTest;
+import it.ponte.TestDatabases;
+import it.ponte.sandbox.mailchimp.SandboxMailchimpFaults;
+import it.ponte.sandbox.mailchimp.SandboxMailchimpState;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Runs the Mailchimp phase for real against the sandbox, on a clean shop database and a fresh simulated Mailchimp. */
+abstract class MailchimpSyncTestBase extends PonteIntegrationTest {
+
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    MailchimpProperties properties;
+    @Autowired
+    SandboxMailchimpState sandbox;
+    @Autowired
+    SandboxMailchimpFaults faults;
+    @Autowired
+    it.ponte.sandbox.mail.SandboxMailServer smtp;
+
+    ShopFixture shop;
+
+    @BeforeEach
+    void cleanSlate() {
+        TestDatabases.truncateAll(shopJdbc, List.of("sync_lock"));
+        sandbox.reset();
+        faults.reset();
+        smtp.purge();
+        shop = new ShopFixture(shopJdbc);
+    }
+
+    MailchimpReport sync(String mode) {
+        return sync(mode, null);
+    }
+
+    MailchimpReport sync(String mode, Instant since) {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put("syncRunId", 1L);
+        headers.put("syncMode", mode);
+        headers.put("mailchimpReportMail", "false");
+        if (since != null) {
+            headers.put("since", since);
+        }
+        return producer.requestBodyAndHeaders("direct:mailchimp-sync", null, headers, MailchimpReport.class);
+    }
+
+    SandboxMailchimpState.Store store() {
+        return sandbox.store(properties.storeId()).orElseThrow();
+    }
+
+    long postsOf(String path) {
+        return sandbox.requests().stream().filter(r -> r.equals("POST /ecommerce/stores/" + properties.storeId() + path)).count();
+    }
+}
