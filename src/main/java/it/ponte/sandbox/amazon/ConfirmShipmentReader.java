@@ -83,7 +83,8 @@ final class ConfirmShipmentReader {
         return SpApiRequestBody.requiredText(parent, name, path);
     }
 
+    /** Optional fields all sit in packageDetail. */
     private static String optionalText(JsonNode parent, String name) {
-        return SpApiRequestBody.text(parent, name, name);
+        return SpApiRequestBody.text(parent, name, "packageDetail." + name);
     }
 }

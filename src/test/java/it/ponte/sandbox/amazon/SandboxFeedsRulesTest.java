@@ -108,6 +108,14 @@ class SandboxFeedsRulesTest extends PonteIntegrationTest {
             assertThat(refund.total()).isEqualByComparingTo(order.itemsTotal().add(order.shippingAmount()));
             assertThat(refund.feedId()).isNotEqualTo(secondFeed);
         });
+        JsonNode adminOrder = SandboxAmazonHttp.json(http.sendJson("GET", "/sandbox/amazon/orders/" + order.orderId(), null));
+        assertThat(adminOrder.get("refunds")).hasSize(1);
+        JsonNode adminFeeds = SandboxAmazonHttp.json(http.sendJson("GET", "/sandbox/amazon/feeds", null));
+        assertThat(adminFeeds).hasSize(2);
+        assertThat(adminFeeds.get(1).get("feedId").asText()).isEqualTo(secondFeed);
+        assertThat(adminFeeds.get(1).get("xml").asText()).contains("<OrderAdjustment>", order.orderId());
+        assertThat(adminFeeds.get(1).at("/results/0/description").asText()).contains("already refunded");
+        assertThat(adminFeeds.get(1).get("processingReport").asText()).contains("<MessagesWithError>1</MessagesWithError>");
     }
 
     @Test
