@@ -30,6 +30,8 @@ public final class AmazonContract {
     public static final String SANDBOX_BASE_PATH = "/sandbox/amazon/sp-api";
 
     private static AmazonContract orders;
+    private static AmazonContract feeds;
+    private static AmazonContract ordersV0;
 
     private final OpenApiInteractionValidator validator;
 
@@ -48,37 +50,75 @@ public final class AmazonContract {
         return orders;
     }
 
+    /** Feeds API 2021-06-30 (createFeedDocument, createFeed, getFeed, getFeedDocument), served under the sandbox's base path. */
+    public static synchronized AmazonContract feeds() {
+        if (feeds == null) {
+            feeds = new AmazonContract("contract/feeds_2021-06-30.json", SANDBOX_BASE_PATH);
+        }
+        return feeds;
+    }
+
+    /** Orders API v0, its confirmShipment operation only, served under the sandbox's base path. */
+    public static synchronized AmazonContract ordersV0() {
+        if (ordersV0 == null) {
+            ordersV0 = new AmazonContract("contract/ordersV0_confirmShipment.json", SANDBOX_BASE_PATH);
+        }
+        return ordersV0;
+    }
+
     public static AmazonContract of(String classpathModel, String basePath) {
         return new AmazonContract(classpathModel, basePath);
     }
 
     public ValidationReport validateRequest(String method, URI uri, Map<String, List<String>> headers) {
-        return validator.validateRequest(request(method, uri, headers));
+        return validator.validateRequest(request(method, uri, headers, null));
+    }
+
+    public ValidationReport validateRequest(String method, URI uri, Map<String, List<String>> headers, String body) {
+        return validator.validateRequest(request(method, uri, headers, body));
     }
 
     public ValidationReport validate(String method, URI uri, Map<String, List<String>> requestHeaders,
+                                     int status, Map<String, List<String>> responseHeaders, String body) {
+        return validate(method, uri, requestHeaders, null, status, responseHeaders, body);
+    }
+
+    /** The whole exchange, request body included: operations such as createFeed are checked on what was sent too. */
+    public ValidationReport validate(String method, URI uri, Map<String, List<String>> requestHeaders, String requestBody,
                                      int status, Map<String, List<String>> responseHeaders, String body) {
         SimpleResponse.Builder response = new SimpleResponse.Builder(status);
         responseHeaders.forEach(response::withHeader);
         if (body != null && !body.isEmpty()) {
             response.withBody(body);
         }
-        return validator.validate(request(method, uri, requestHeaders), response.build());
+        return validator.validate(request(method, uri, requestHeaders, requestBody), response.build());
     }
 
     public ValidationReport validate(HttpResponse<String> response) {
+        return validate(response, null);
+    }
+
+    /** {@code requestBody}: what was sent, since {@link HttpRequest} does not keep it. */
+    public ValidationReport validate(HttpResponse<String> response, String requestBody) {
         HttpRequest request = response.request();
         Map<String, List<String>> responseHeaders = new LinkedHashMap<>(response.headers().map());
         responseHeaders.remove(":status");
-        return validate(request.method(), request.uri(), request.headers().map(), response.statusCode(), responseHeaders, response.body());
+        return validate(request.method(), request.uri(), request.headers().map(), requestBody, response.statusCode(), responseHeaders,
+                response.body());
     }
 
     /** Fails with every finding of the validator when the exchange breaks the model. */
     public HttpResponse<String> assertConforms(HttpResponse<String> response) {
-        ValidationReport report = validate(response);
+        return assertConforms(response, null);
+    }
+
+    /** As {@link #assertConforms(HttpResponse)}, for a request that carried {@code requestBody}. */
+    public HttpResponse<String> assertConforms(HttpResponse<String> response, String requestBody) {
+        ValidationReport report = validate(response, requestBody);
         if (report.hasErrors()) {
             throw new AssertionError("The exchange " + response.request().method() + " " + response.request().uri() + " -> "
-                    + response.statusCode() + " breaks Amazon's model:\n" + describe(report) + "\nbody: " + response.body());
+                    + response.statusCode() + " breaks Amazon's model:\n" + describe(report) + "\nbody: " + response.body()
+                    + (requestBody == null ? "" : "\nrequest body: " + requestBody));
         }
         return response;
     }
@@ -89,10 +129,13 @@ public final class AmazonContract {
                 .collect(Collectors.joining("\n"));
     }
 
-    private static Request request(String method, URI uri, Map<String, List<String>> headers) {
+    private static Request request(String method, URI uri, Map<String, List<String>> headers, String body) {
         SimpleRequest.Builder builder = new SimpleRequest.Builder(method, uri.getPath());
         query(uri.getRawQuery()).forEach(builder::withQueryParam);
         headers.forEach(builder::withHeader);
+        if (body != null) {
+            builder.withBody(body);
+        }
         return builder.build();
     }
 

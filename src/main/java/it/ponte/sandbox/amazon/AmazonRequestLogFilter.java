@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Records the requests to the simulated SP-API and LWA, with their secrets masked, once they have been answered. */
+/** Records the requests to the simulated SP-API, LWA and feed document URLs, with their secrets masked, once they have been answered. */
 @Component
 @Profile("sandbox")
 public class AmazonRequestLogFilter extends OncePerRequestFilter {
@@ -36,7 +36,8 @@ public class AmazonRequestLogFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !path.startsWith(SP_API) && !path.startsWith(LWA);
+        return !path.startsWith(SP_API) && !path.startsWith(LWA) && !path.startsWith(SandboxFeeds.UPLOAD_PATH)
+                && !path.startsWith(SandboxFeeds.DOWNLOAD_PATH);
     }
 
     @Override

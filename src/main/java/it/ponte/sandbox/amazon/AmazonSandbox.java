@@ -3,6 +3,7 @@ package it.ponte.sandbox.amazon;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +24,12 @@ public class AmazonSandbox {
     private final AmazonRateLimiter rateLimiter;
     private final AmazonSandboxClock clock;
     private final AmazonSandboxProperties properties;
+    private final SandboxOrderActivity activity;
+    private final SandboxFeeds feeds;
 
     public AmazonSandbox(SandboxOrderStore store, SandboxOrderFactory factory, AmazonFaults faults, AmazonRequestLog requests,
                          SandboxSellers sellers, LwaTokens tokens, AmazonRateLimiter rateLimiter, AmazonSandboxClock clock,
-                         AmazonSandboxProperties properties) {
+                         AmazonSandboxProperties properties, SandboxOrderActivity activity, SandboxFeeds feeds) {
         this.store = store;
         this.factory = factory;
         this.faults = faults;
@@ -36,6 +39,8 @@ public class AmazonSandbox {
         this.rateLimiter = rateLimiter;
         this.clock = clock;
         this.properties = properties;
+        this.activity = activity;
+        this.feeds = feeds;
     }
 
     public SandboxOrder addOrder(NewOrder order) {
@@ -62,18 +67,50 @@ public class AmazonSandbox {
         return store.all();
     }
 
+    public Optional<SandboxOrder> order(String orderId) {
+        return store.find(orderId);
+    }
+
+    /** The order with what the seller did to it: shipments confirmed, cancellations and refunds accepted. */
+    public SandboxOrderView view(SandboxOrder order) {
+        return SandboxOrderView.of(order, activity);
+    }
+
+    public List<ShipmentConfirmation> shipmentsOf(String orderId) {
+        return activity.shipmentsOf(orderId);
+    }
+
+    public List<SandboxCancellation> cancellationsOf(String orderId) {
+        return activity.cancellationsOf(orderId);
+    }
+
+    public List<SandboxRefund> refundsOf(String orderId) {
+        return activity.refundsOf(orderId);
+    }
+
+    /** Feeds received, their documents and the switches of their processing. */
+    public SandboxFeeds feeds() {
+        return feeds;
+    }
+
     public String defaultSellerId() {
         return sellers.defaultSeller().sellerId();
     }
 
-    /** Removes every order. */
+    /** Removes every order, and what sellers did to them. */
     public void clear() {
         store.clear();
+        activity.clear();
     }
 
-    /** Everything back to a fresh start: orders, faults, request log, revocations, issued tokens, buckets, clock, rate settings. */
+    /**
+     * Everything back to a fresh start: orders and their shipments, cancellations and refunds, feeds and their switches,
+     * faults, request log, revocations, issued tokens, buckets, clock, rate settings.
+     */
     public void reset() {
         store.clear();
+        activity.clear();
+        feeds.clear();
         faults.clear();
         requests.clear();
         sellers.restoreAll();

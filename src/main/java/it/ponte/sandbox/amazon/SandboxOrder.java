@@ -2,7 +2,9 @@ package it.ponte.sandbox.amazon;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /** An order of the simulated Amazon, with everything it knows, whatever a given caller may be shown. */
 public record SandboxOrder(
@@ -27,6 +29,16 @@ public record SandboxOrder(
     public SandboxOrder withStatus(FulfillmentStatus newStatus, Instant updatedAt) {
         return new SandboxOrder(sellerId, orderId, newStatus, fulfilledBy, marketplaceId, currency, createdTime, updatedAt,
                 buyerName, buyerEmail, shipTo, items, shippingAmount);
+    }
+
+    /** When a change made at {@code now} is stamped: whole seconds, and always after the last one, so importers see it. */
+    public Instant nextUpdateTime(Instant now) {
+        Instant candidate = now.truncatedTo(ChronoUnit.SECONDS);
+        return candidate.isAfter(lastUpdatedTime) ? candidate : lastUpdatedTime.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    }
+
+    public Optional<SandboxOrderItem> item(String orderItemId) {
+        return items.stream().filter(i -> i.orderItemId().equals(orderItemId)).findFirst();
     }
 
     public BigDecimal itemsTotal() {

@@ -47,9 +47,16 @@ public class SandboxOrdersAdminController {
                 : sandbox.setStatus(orderId, change.status(), change.lastUpdatedTime());
     }
 
+    /** Every order with its shipments, cancellations and refunds. */
     @GetMapping
-    public List<SandboxOrder> list() {
-        return sandbox.orders();
+    public List<SandboxOrderView> list() {
+        return sandbox.orders().stream().map(sandbox::view).toList();
+    }
+
+    @GetMapping("/{orderId}")
+    public SandboxOrderView get(@PathVariable String orderId) {
+        return sandbox.order(orderId).map(sandbox::view)
+                .orElseThrow(() -> new IllegalArgumentException("no sandbox Amazon order " + orderId));
     }
 
     @DeleteMapping

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * What every simulated SP-API operation goes through before and after its own work: injected faults, the
  * access token (which also names the seller), the per-seller rate limit, and Amazon's response headers:
- * {@code x-amzn-RequestId} always, {@code x-amzn-RateLimit-Limit} on 200, 400 and 404 only.
+ * {@code x-amzn-RequestId} always, {@code x-amzn-RateLimit-Limit} on successes, 400 and 404 only.
  */
 @Component
 @Profile("sandbox")
@@ -36,6 +36,14 @@ public class SpApiGate {
     }
 
     public ResponseEntity<Object> call(HttpServletRequest request, String operation, Function<String, Object> work) {
+        return call(request, operation, 200, work);
+    }
+
+    /**
+     * As {@link #call(HttpServletRequest, String, Function)}, answering {@code successStatus} (201, 202, 204…) when the
+     * work succeeds; a 204 carries no body whatever the work returned.
+     */
+    public ResponseEntity<Object> call(HttpServletRequest request, String operation, int successStatus, Function<String, Object> work) {
         Optional<AmazonFault> fault = faults.take(operation);
         if (fault.isPresent()) {
             AmazonErrors body = fault.get().code() == null ? AmazonErrors.forStatus(fault.get().status())
@@ -55,7 +63,8 @@ public class SpApiGate {
             return respond(429, AmazonErrors.quotaExceeded(), operation);
         }
         try {
-            return respond(200, work.apply(token.get().sellerId()), operation);
+            Object body = work.apply(token.get().sellerId());
+            return respond(successStatus, successStatus == 204 ? null : body, operation);
         } catch (SpApiException e) {
             return respond(e.status(), e.body(), operation);
         }
@@ -63,9 +72,11 @@ public class SpApiGate {
 
     private ResponseEntity<Object> respond(int status, Object body, String operation) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (body != null) {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+        }
         headers.set(REQUEST_ID_HEADER, UUID.randomUUID().toString());
-        if (status == 200 || status == 400 || status == 404) {
+        if (status / 100 == 2 || status == 400 || status == 404) {
             headers.set(RATE_LIMIT_HEADER, limiter.rateHeader(operation));
         }
         return ResponseEntity.status(status).headers(headers).body(body);

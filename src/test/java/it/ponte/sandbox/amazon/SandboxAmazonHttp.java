@@ -23,6 +23,9 @@ public final class SandboxAmazonHttp {
     public static final String CLIENT_ID = "amzn1.application-oa2-client.ponte-sandbox";
     public static final String CLIENT_SECRET = "sandbox-client-secret";
     public static final String ORDERS = "/sandbox/amazon/sp-api/orders/2026-01-01/orders";
+    public static final String ORDERS_V0 = "/sandbox/amazon/sp-api/orders/v0/orders";
+    public static final String FEEDS = "/sandbox/amazon/sp-api/feeds/2021-06-30";
+    public static final String FEED_CONTENT_TYPE = "text/xml; charset=UTF-8";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -73,6 +76,40 @@ public final class SandboxAmazonHttp {
     public HttpResponse<String> sendJson(String method, String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** An SP-API call with a JSON body (or none) and the access token (or none). */
+    public HttpResponse<String> spApi(String method, String path, String accessToken, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (accessToken != null) {
+            request.header("x-amz-access-token", accessToken);
+        }
+        return send(request.build());
+    }
+
+    /** PUT of a feed to a presigned URL, as a client uploads it; the token is added only to show S3 refusing it. */
+    public HttpResponse<String> upload(String presignedUrl, String contentType, String xml, String accessToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(presignedUrl)).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8));
+        if (accessToken != null) {
+            request.header("x-amz-access-token", accessToken);
+        }
+        return send(request.build());
+    }
+
+    public HttpResponse<byte[]> download(String presignedUrl) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(presignedUrl)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String query(Map<String, String> params) {
