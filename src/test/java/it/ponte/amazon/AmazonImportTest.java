@@ -221,6 +221,8 @@ class AmazonImportTest extends PonteIntegrationTest {
 
         sync.run(SyncMode.PARTIAL);
         amazon.setStatus(order.orderId(), FulfillmentStatus.PARTIALLY_SHIPPED, ago(4));
+        // windows end on whole seconds: let one pass so the next window ends later
+        org.awaitility.Awaitility.await().pollDelay(Duration.ofMillis(1100)).until(() -> true);
         sync.run(SyncMode.PARTIAL);
 
         assertThat(count(shopJdbc, "SELECT COUNT(*) FROM shop_order")).isEqualTo(1);
