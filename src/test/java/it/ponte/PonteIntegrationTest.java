@@ -16,6 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @CamelSpringBootTest
 @DisableJmx(false)
+// Spring Boot's tests keep JMX off unless asked; Ponte's operators use it, so the tests drive it.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "spring.jmx.enabled=true")
 @ActiveProfiles({"sandbox", "test"})
 public abstract class PonteIntegrationTest {

@@ -47,4 +47,15 @@ public record MailchimpReport(
     public EntityCounts counts(MailchimpEntity entity) {
         return entities.get(entity);
     }
+
+    /**
+     * Whether the run touched Mailchimp enough for the administrator to hear of it: something written, skipped,
+     * failed or parked, a store or run problem, or carts held back. A run with nothing to do sends no mail.
+     */
+    public boolean isWorthMailing() {
+        boolean counted = entities != null && entities.values().stream().anyMatch(c -> c.created() + c.updated() + c.deleted()
+                + c.skippedTotal() + c.failedTotal() + c.parked() > 0);
+        return counted || storeProblem != null || abortedBecause != null || (parked != null && !parked.isEmpty())
+                || (carts != null && carts != MailchimpVerdict.SEND);
+    }
 }

@@ -46,7 +46,7 @@ public class SyncLauncher {
                 throw new SyncQuotaExceededException(used, properties.quotaPerMonth());
             }
         }
-        String token = lock.tryAcquire(node).orElseThrow(() -> new SyncAlreadyRunningException(lock.holder().orElse(null)));
+        String token = lock.tryAcquire(node).orElseThrow(() -> new SyncAlreadyRunningException(runningRunId()));
         long runId;
         try {
             runId = runs.create(mode, trigger, counted, accountId, node);
@@ -86,6 +86,23 @@ public class SyncLauncher {
             log.info("Scheduled Amazon import of account {} skipped: {}", accountId, e.getMessage());
             return null;
         }
+    }
+
+    /** The run holding the lock; its id is attached a moment after the lock is taken, so wait for it briefly. */
+    private Long runningRunId() {
+        for (int i = 0; i < 20; i++) {
+            Long id = lock.holder().orElse(null);
+            if (id != null) {
+                return id;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
     }
 
     public String node() {

@@ -24,7 +24,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @Tag("benchmark")
 @TestPropertySource(properties = {"ponte.amazon.client.rate-limited=false", "ponte.amazon.polling.page-size=100",
-        "ponte.amazon.polling.max-pages=1000"})
+        "ponte.amazon.polling.max-pages=1000", "spring.jmx.enabled=false"})
+@org.apache.camel.test.spring.junit5.DisableJmx
 class SyncBenchmarkTest extends SyncTestBase {
 
     @Test

@@ -20,7 +20,8 @@ import org.springframework.test.context.TestPropertySource;
  * A merchant on the Ho.Re.Ca. edition with a contract of three syncs a month: its own Ponte (a second context),
  * since edition and quota are fixed per installation.
  */
-@TestPropertySource(properties = {"ponte.erp.edition=HORECA", "ponte.sync.quota-per-month=3"})
+@TestPropertySource(properties = {"ponte.erp.edition=HORECA", "ponte.sync.quota-per-month=3", "spring.jmx.enabled=false"})
+@org.apache.camel.test.spring.junit5.DisableJmx
 class HorecaEditionAndQuotaTest extends SyncTestBase {
 
     @Autowired
