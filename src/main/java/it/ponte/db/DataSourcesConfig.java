@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DataSourcesConfig {
 
     @Bean
-    DatabaseLocations databaseLocations(DatabaseProperties props) {
+    DatabaseLocations databaseLocations(DatabaseProperties configured, Environment env) {
+        DatabaseProperties props = withSpringDatasource(configured, env);
         if (props.isEmbedded()) {
             int port = EmbeddedMariaDb.start(props.embedded());
             String server = "jdbc:mariadb://127.0.0.1:" + port;
@@ -48,13 +50,13 @@ public class DataSourcesConfig {
 
     @Bean
     @Primary
-    DataSource shopDataSource(DatabaseLocations locations, DatabaseProperties props) {
-        return pool("ponte-shop", locations.shopUrl(), props, 12);
+    DataSource shopDataSource(DatabaseLocations locations, DatabaseProperties props, Environment env) {
+        return pool("ponte-shop", locations.shopUrl(), withSpringDatasource(props, env), 12);
     }
 
     @Bean
-    DataSource erpDataSource(DatabaseLocations locations, DatabaseProperties props) {
-        return pool("ponte-erp", locations.erpUrl(), props, 8);
+    DataSource erpDataSource(DatabaseLocations locations, DatabaseProperties props, Environment env) {
+        return pool("ponte-erp", locations.erpUrl(), withSpringDatasource(props, env), 8);
     }
 
     @Bean
@@ -108,6 +110,29 @@ public class DataSourcesConfig {
         TransactionTemplate template = new TransactionTemplate(tm);
         template.setIsolationLevel(TransactionTemplate.ISOLATION_READ_COMMITTED);
         return template;
+    }
+
+    /**
+     * {@code spring.datasource.url} (with its username and password) names the shop database as Spring users expect;
+     * the ERP then lives on the same server under {@code ponte.db.erp-name}, unless {@code ponte.db.erp-url} says otherwise.
+     */
+    static DatabaseProperties withSpringDatasource(DatabaseProperties props, Environment env) {
+        String springUrl = env.getProperty("spring.datasource.url");
+        if (springUrl == null || springUrl.isBlank() || !DatabaseProperties.isBlank(props.shopUrl())) {
+            return props;
+        }
+        String erpUrl = props.erpUrl();
+        if (DatabaseProperties.isBlank(erpUrl)) {
+            int slash = springUrl.indexOf('/', springUrl.indexOf("//") + 2);
+            if (slash < 0) {
+                throw new IllegalStateException("spring.datasource.url must name the shop database, e.g. jdbc:mariadb://host:3306/shop");
+            }
+            int query = springUrl.indexOf('?', slash);
+            erpUrl = springUrl.substring(0, slash + 1) + props.erpName() + (query < 0 ? "" : springUrl.substring(query));
+        }
+        return new DatabaseProperties(props.url(), env.getProperty("spring.datasource.username", props.username()),
+                env.getProperty("spring.datasource.password", props.password()), props.shopName(), props.erpName(),
+                springUrl, erpUrl, props.embedded());
     }
 
     private static Flyway migrate(DataSource dataSource, String location) {

@@ -34,7 +34,7 @@ public record DatabaseProperties(
                 + ", erpName=" + erpName + ", shopUrl=" + shopUrl + ", erpUrl=" + erpUrl + ", embedded=" + embedded + "]";
     }
 
-    static boolean isBlank(String s) {
+    public static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
 }
