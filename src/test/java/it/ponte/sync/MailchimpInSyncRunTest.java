@@ -90,6 +90,24 @@ class MailchimpInSyncRunTest extends SyncTestBase {
     }
 
     @Test
+    void membershipIsLookedUpOncePerEmailPerRun() throws Exception {
+        long first = fixtures.webOrder("REGISTERED");
+        long customer = ((Number) fixtures.order(first).get("customer_id")).longValue();
+        long second = fixtures.webOrder("REGISTERED");
+        shopJdbc.update("UPDATE shop_order SET customer_id = :c WHERE id = :id", Map.of("c", customer, "id", second));
+        memberOf(first);
+        String email = shopJdbc.queryForObject("SELECT email FROM customer WHERE id = :id", Map.of("id", customer), String.class);
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(email.toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        sync.run(SyncMode.CHANGED);
+
+        assertThat(mailchimpOrder(first)).isPresent();
+        assertThat(mailchimpOrder(second)).isPresent();
+        assertThat(mailchimp.requests().stream().filter(r -> r.startsWith("GET ") && r.contains("/members/" + hash))).hasSize(1);
+    }
+
+    @Test
     void aRunWithNothingForMailchimpSendsNoMailchimpReport() {
         sync.run(SyncMode.PARTIAL);
         assertThat(mail.messages()).noneMatch(m -> m.subject().contains("Mailchimp"));
