@@ -14,8 +14,9 @@ import java.util.Set;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
-/** Records the requests to the simulated SP-API, LWA and feed document URLs, with their secrets masked, once they have been answered. */
+/** Records the requests to the simulated SP-API, LWA and feed document URLs, with their secrets masked, before their answer leaves. */
 @Component
 @Profile("sandbox")
 public class AmazonRequestLogFilter extends OncePerRequestFilter {
@@ -43,11 +44,14 @@ public class AmazonRequestLogFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // The answer is held back until the request is recorded, so a client that got its answer finds it in the log.
+        ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(request, held);
         } finally {
             log.record(new RecordedRequest(clock.now(), request.getMethod(), request.getRequestURI(), request.getQueryString(),
-                    headers(request), form(request), response.getStatus()));
+                    headers(request), form(request), held.getStatus()));
+            held.copyBodyToResponse();
         }
     }
 
