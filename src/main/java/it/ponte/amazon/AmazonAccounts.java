@@ -70,7 +70,17 @@ public class AmazonAccounts {
 
     /** Moves the watermark forward only: a slower node finishing an older window never moves it back. */
     public void advanceWatermark(String accountId, Instant to) {
-        shop.update("UPDATE amazon_account SET watermark = :to WHERE id = :id AND (watermark IS NULL OR watermark < :to)",
-                new MapSqlParameterSource().addValue("id", accountId).addValue("to", Timestamp.from(to)));
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("id", accountId).addValue("to", Timestamp.from(to));
+        String sql = "UPDATE amazon_account SET watermark = :to WHERE id = :id AND (watermark IS NULL OR watermark < :to)";
+        if (shop.update(sql, params) == 0 && watermarkRowMissing(accountId)) {
+            // Someone removed the account's row from the shop: mirror the configuration again rather than lose the watermark.
+            mirror();
+            shop.update(sql, params);
+        }
+    }
+
+    private boolean watermarkRowMissing(String accountId) {
+        Integer rows = shop.queryForObject("SELECT COUNT(*) FROM amazon_account WHERE id = :id", Map.of("id", accountId), Integer.class);
+        return rows == null || rows == 0;
     }
 }

@@ -30,7 +30,7 @@ abstract class MailchimpSyncTestBase extends PonteIntegrationTest {
 
     @BeforeEach
     void cleanSlate() {
-        TestDatabases.truncateAll(shopJdbc, List.of("sync_lock"));
+        TestDatabases.truncateAll(shopJdbc, List.of("sync_lock", "amazon_account"));
         sandbox.reset();
         faults.reset();
         smtp.purge();

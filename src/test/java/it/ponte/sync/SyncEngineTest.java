@@ -115,6 +115,10 @@ class SyncEngineTest extends SyncTestBase {
         assertThat(bad.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(json.readTree(bad.body()).path("status").asInt()).isEqualTo(400);
         assertThat(Http.postJson(baseUrl() + "/api/sync", "{\"mode\":\"IMPORT\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> form = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/sync"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"mode\":\"TOTAL\"}")).build());
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(json.readTree(form.body()).path("detail").asText()).contains("JSON");
         HttpResponse<String> missing = Http.get(baseUrl() + "/api/sync/runs/424242");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(json.readTree(missing.body()).path("detail").asText()).contains("424242");
@@ -131,7 +135,8 @@ class SyncEngineTest extends SyncTestBase {
         assertThat(run.trigger()).isEqualTo(SyncTrigger.ACCOUNT_ORDER_SYNC);
         assertThat(run.counted()).isFalse();
         assertThat(run.accountId()).isEqualTo("it-main");
-        assertThat(shopJdbc.queryForObject("SELECT status FROM shop_order", Map.of(), String.class)).isEqualTo("STORED");
+        assertThat(shopJdbc.queryForList("SELECT status FROM shop_order", Map.of(), String.class)).as(run.toString()).containsExactly("STORED");
+        assertThat(shopJdbc.queryForObject("SELECT watermark FROM amazon_account WHERE id = 'it-main'", Map.of(), Object.class)).isNotNull();
         assertThat(shopJdbc.queryForObject("SELECT watermark FROM amazon_account WHERE id = 'it-pending'", Map.of(), Object.class)).isNull();
         assertThat(Http.postJson(baseUrl() + "/api/amazon/accounts/nessuno/order-sync", "").statusCode()).isEqualTo(404);
         assertThat(Http.postJson(baseUrl() + "/api/amazon/accounts/it-off/order-sync", "").statusCode()).isEqualTo(409);
