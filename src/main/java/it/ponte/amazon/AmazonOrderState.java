@@ -36,13 +36,13 @@ public enum AmazonOrderState {
         REFUNDED.next = EnumSet.noneOf(AmazonOrderState.class);
     }
 
-    private Set<AmazonOrderState> next;
+    private EnumSet<AmazonOrderState> next;
 
     public boolean canMoveTo(AmazonOrderState target) {
         return next.contains(target);
     }
 
     public Set<AmazonOrderState> allowedNext() {
-        return EnumSet.copyOf(next.isEmpty() ? EnumSet.noneOf(AmazonOrderState.class) : next);
+        return EnumSet.copyOf(next);
     }
 }

@@ -78,7 +78,8 @@ public class ErpOrderInsert {
         }
     }
 
-    ErpDocumentDraft draft(ShopOrder order) {
+    /** The document the ERP gets for this order (also what a test stores to stage a crash after the ERP commit). */
+    public ErpDocumentDraft draft(ShopOrder order) {
         Customer customer = customers.find(order.customerId()).orElseThrow(() -> new IllegalStateException("customer " + order.customerId() + " not found"));
         Address shipTo = order.shipAddressId() == null ? null : customers.findAddress(order.shipAddressId()).orElse(null);
         boolean amazon = order.origin() == OrderOrigin.AMAZON;

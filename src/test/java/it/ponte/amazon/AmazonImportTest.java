@@ -359,7 +359,6 @@ class AmazonImportTest extends PonteIntegrationTest {
     @Test
     void twoNodesImportingTheSameOrderAtOnceStoreItOnce() throws Exception {
         SandboxOrder sandboxOrder = amazon.addOrder(unshipped("P Quattordici", "p14@marketplace.amazon.it", via("P Quattordici", "Via 14"), ago(10)));
-        AmazonOrdersApi api = null;
         it.ponte.amazon.model.AmazonOrder order = fetch(sandboxOrder.orderId());
         AmazonProperties.Account account = properties.account("it-main");
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -416,25 +415,15 @@ class AmazonImportTest extends PonteIntegrationTest {
 
     // ---- helpers
 
-    private it.ponte.amazon.model.AmazonOrder fetch(String orderId) {
-        return applicationContextOrderApi().getOrder(properties.account("it-main"), orderId);
-    }
-
     @Autowired
     AmazonOrdersApi ordersApi;
 
-    private AmazonOrdersApi applicationContextOrderApi() {
-        return ordersApi;
+    private it.ponte.amazon.model.AmazonOrder fetch(String orderId) {
+        return ordersApi.getOrder(properties.account("it-main"), orderId);
     }
 
     private it.ponte.erp.ErpDocumentDraft draftOf(long shopOrderId) {
-        try {
-            java.lang.reflect.Method m = ErpOrderInsert.class.getDeclaredMethod("draft", it.ponte.shop.ShopOrder.class);
-            m.setAccessible(true);
-            return (it.ponte.erp.ErpDocumentDraft) m.invoke(erpInsert, shopOrders.find(shopOrderId).orElseThrow());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return erpInsert.draft(shopOrders.find(shopOrderId).orElseThrow());
     }
 
     @Autowired
@@ -494,7 +483,6 @@ class AmazonImportTest extends PonteIntegrationTest {
     }
 
     private static SandboxAddress via(String name, String line1) {
-        boolean milano = line1.startsWith("Corso Italia 10") && false;
         return new SandboxAddress(name, line1, null, "Bologna", "BO", "40121", "IT", "+39 051 000000");
     }
 
