@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Refused requests of the Mailchimp API and the recovery link, as {@code application/problem+json} in the merchant's language. */
-@RestControllerAdvice(assignableTypes = {MailchimpApiController.class, CartRecoveryController.class})
+/** Refused requests of the cart recovery link (a shop page, served by Spring MVC), as {@code application/problem+json} in the merchant's language. */
+@RestControllerAdvice(assignableTypes = CartRecoveryController.class)
 class MailchimpApiProblems {
 
     private final ApiMessages messages;
