@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-/** Empties the business tables of both databases between tests (Flyway's history and seeded rows stay). */
+/** Empties the business tables of both databases between tests (Flyway's history, Quartz's tables and the kept ones stay). */
 public final class TestDatabases {
 
     private TestDatabases() {
@@ -17,7 +17,8 @@ public final class TestDatabases {
         jdbc.getJdbcTemplate().execute("SET FOREIGN_KEY_CHECKS = 0");
         try {
             for (String table : tables) {
-                if (!table.startsWith("flyway_") && !keep.contains(table)) {
+                // Flyway's history and the running Quartz scheduler's tables are infrastructure, not business data.
+                if (!table.startsWith("flyway_") && !table.toUpperCase().startsWith("QRTZ_") && !keep.contains(table)) {
                     jdbc.getJdbcTemplate().execute("TRUNCATE TABLE `" + table + "`");
                 }
             }
