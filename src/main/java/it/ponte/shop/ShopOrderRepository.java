@@ -129,11 +129,24 @@ public class ShopOrderRepository {
     public List<ShopOrder> list(String origin, String status, int limit, int offset) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("origin", origin).addValue("status", status)
                 .addValue("limit", limit).addValue("offset", offset);
-        return shop.query("""
+        List<ShopOrder> headers = shop.query("""
                 SELECT * FROM shop_order
                 WHERE (:origin IS NULL OR origin = :origin) AND (:status IS NULL OR status = :status)
                 ORDER BY id DESC LIMIT :limit OFFSET :offset
-                """, p, this::header).stream().map(o -> o.withRows(rows(o.id()))).toList();
+                """, p, this::header);
+        return withRows(headers);
+    }
+
+    /** Attaches every order's rows with one query for the whole page. */
+    private List<ShopOrder> withRows(List<ShopOrder> headers) {
+        if (headers.isEmpty()) {
+            return headers;
+        }
+        Map<Long, List<ShopOrder.OrderRow>> rows = new java.util.HashMap<>();
+        shop.query("SELECT * FROM order_row WHERE order_id IN (:ids) ORDER BY order_id, line_no",
+                Map.of("ids", headers.stream().map(ShopOrder::id).toList()),
+                (rs, i) -> rows.computeIfAbsent(rs.getLong("order_id"), k -> new ArrayList<>()).add(ROW.mapRow(rs, i)));
+        return headers.stream().map(o -> o.withRows(rows.getOrDefault(o.id(), List.of()))).toList();
     }
 
     private ShopOrder header(ResultSet rs, int i) throws SQLException {

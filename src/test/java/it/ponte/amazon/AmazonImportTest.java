@@ -3,13 +3,10 @@ package it.ponte.amazon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import it.ponte.PonteIntegrationTest;
-import it.ponte.SyncRunner;
-import it.ponte.TestDatabases;
+import it.ponte.SyncTestBase;
 import it.ponte.erp.ErpDocumentStore;
 import it.ponte.erp.ErpOrderInsert;
 import it.ponte.sandbox.amazon.AmazonFault;
-import it.ponte.sandbox.amazon.AmazonSandbox;
 import it.ponte.sandbox.amazon.FulfilledBy;
 import it.ponte.sandbox.amazon.FulfillmentStatus;
 import it.ponte.sandbox.amazon.NewOrder;
@@ -17,7 +14,6 @@ import it.ponte.sandbox.amazon.RecordedRequest;
 import it.ponte.sandbox.amazon.SandboxAddress;
 import it.ponte.sandbox.amazon.SandboxOrder;
 import it.ponte.sandbox.mail.ReceivedMail;
-import it.ponte.sandbox.mail.SandboxMailServer;
 import it.ponte.sync.SyncMode;
 import it.ponte.sync.SyncOutcome;
 import it.ponte.sync.SyncRun;
@@ -36,45 +32,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Seed 002, rule by rule: Amazon orders imported into the shop and inserted into the ERP. */
-class AmazonImportTest extends PonteIntegrationTest {
+class AmazonImportTest extends SyncTestBase {
 
     private static final String KNOWN_EMAIL = "q8w7e6r5t4y3u2i@marketplace.amazon.it";
-    private static final List<String> KEEP = List.of("sync_lock", "product", "product_variant", "shipping_method", "amazon_account");
 
     @Autowired
-    AmazonSandbox amazon;
-    @Autowired
-    SandboxMailServer mail;
-    @Autowired
-    SyncRunner sync;
-    @Autowired
     AmazonOrderImporter importer;
-    @Autowired
-    AmazonProperties properties;
     @Autowired
     ErpDocumentStore erpDocuments;
     @Autowired
     ErpOrderInsert erpInsert;
     @Autowired
     SpApiRateLimiter clientLimiter;
-    @Autowired
-    LwaTokenProvider tokens;
-
-    @BeforeEach
-    void freshSystems() {
-        TestDatabases.truncateAll(shopJdbc, KEEP);
-        TestDatabases.truncateAll(erpJdbc, List.of());
-        shopJdbc.getJdbcTemplate().update("UPDATE amazon_account SET watermark = NULL");
-        amazon.reset();
-        properties.accounts().forEach(a -> tokens.invalidate(a.id()));
-        amazon.rateLimiter().configure(true, 1000);
-        mail.purge();
-    }
 
     @AfterEach
     void noFaultsLeft() {
@@ -360,7 +333,7 @@ class AmazonImportTest extends PonteIntegrationTest {
     void twoNodesImportingTheSameOrderAtOnceStoreItOnce() throws Exception {
         SandboxOrder sandboxOrder = amazon.addOrder(unshipped("P Quattordici", "p14@marketplace.amazon.it", via("P Quattordici", "Via 14"), ago(10)));
         it.ponte.amazon.model.AmazonOrder order = fetch(sandboxOrder.orderId());
-        AmazonProperties.Account account = properties.account("it-main");
+        AmazonProperties.Account account = amazonProperties.account("it-main");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Callable<ImportOutcome>> tasks = new ArrayList<>();
@@ -419,7 +392,7 @@ class AmazonImportTest extends PonteIntegrationTest {
     AmazonOrdersApi ordersApi;
 
     private it.ponte.amazon.model.AmazonOrder fetch(String orderId) {
-        return ordersApi.getOrder(properties.account("it-main"), orderId);
+        return ordersApi.getOrder(amazonProperties.account("it-main"), orderId);
     }
 
     private it.ponte.erp.ErpDocumentDraft draftOf(long shopOrderId) {

@@ -3,12 +3,7 @@ package it.ponte.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.report.ValidationReport;
-import it.ponte.PonteIntegrationTest;
-import it.ponte.SyncRunner;
-import it.ponte.TestDatabases;
-import it.ponte.amazon.AmazonProperties;
-import it.ponte.amazon.LwaTokenProvider;
-import it.ponte.sandbox.amazon.AmazonSandbox;
+import it.ponte.SyncTestBase;
 import it.ponte.sandbox.amazon.FulfilledBy;
 import it.ponte.sandbox.amazon.FulfillmentStatus;
 import it.ponte.sandbox.amazon.NewOrder;
@@ -20,31 +15,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every request Ponte's own client sends to the SP-API conforms to Amazon's model of Orders API 2026-01-01. */
-class ClientRequestsContractTest extends PonteIntegrationTest {
-
-    @Autowired
-    AmazonSandbox amazon;
-    @Autowired
-    SyncRunner sync;
-    @Autowired
-    AmazonProperties properties;
-    @Autowired
-    LwaTokenProvider tokens;
-
-    @BeforeEach
-    void fresh() {
-        TestDatabases.truncateAll(shopJdbc, List.of("sync_lock", "amazon_account", "product", "product_variant", "shipping_method"));
-        TestDatabases.truncateAll(erpJdbc, List.of());
-        shopJdbc.getJdbcTemplate().update("UPDATE amazon_account SET watermark = NULL");
-        amazon.reset();
-        amazon.rateLimiter().configure(true, 1000);
-        properties.accounts().forEach(a -> tokens.invalidate(a.id()));
-    }
+class ClientRequestsContractTest extends SyncTestBase {
 
     @Test
     void searchOrdersPagesAndGetOrderRequestsConformToAmazonsModel() {

@@ -3,7 +3,7 @@ package it.ponte.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import it.ponte.PonteIntegrationTest;
+import it.ponte.sandbox.amazon.SandboxAmazonTestBase;
 import it.ponte.sandbox.amazon.AmazonSandbox;
 import it.ponte.sandbox.amazon.FeedRoundTrip;
 import it.ponte.sandbox.amazon.FeedSwitches;
@@ -13,33 +13,12 @@ import it.ponte.sandbox.amazon.TestFeeds;
 import it.ponte.sandbox.amazon.TestOrders;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every answer of the sandbox's Feeds API, over real HTTP, checked against Amazon's Feeds 2021-06-30 model. */
-class SandboxFeedsContractTest extends PonteIntegrationTest {
+class SandboxFeedsContractTest extends SandboxAmazonTestBase {
 
     private static final AmazonContract CONTRACT = AmazonContract.feeds();
-
-    @Autowired
-    AmazonSandbox amazon;
-
-    SandboxAmazonHttp http;
-    String token;
-
-    @BeforeEach
-    void setUp() {
-        amazon.reset();
-        http = new SandboxAmazonHttp(baseUrl());
-        token = http.mainToken();
-    }
-
-    @AfterEach
-    void tearDown() {
-        amazon.reset();
-    }
 
     @Test
     void aFeedsWholeRoundTripConformsToTheModel() {

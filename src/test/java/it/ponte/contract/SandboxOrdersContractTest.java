@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import it.ponte.PonteIntegrationTest;
+import it.ponte.sandbox.amazon.SandboxAmazonTestBase;
 import it.ponte.sandbox.amazon.AmazonSandbox;
 import it.ponte.sandbox.amazon.FulfilledBy;
 import it.ponte.sandbox.amazon.FulfillmentStatus;
@@ -20,33 +20,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every answer of the sandbox's Orders API, over real HTTP, checked against Amazon's own model. */
-class SandboxOrdersContractTest extends PonteIntegrationTest {
+class SandboxOrdersContractTest extends SandboxAmazonTestBase {
 
     private static final AmazonContract CONTRACT = AmazonContract.orders();
-
-    @Autowired
-    AmazonSandbox amazon;
-
-    SandboxAmazonHttp http;
-    String token;
-
-    @BeforeEach
-    void setUp() {
-        amazon.reset();
-        http = new SandboxAmazonHttp(baseUrl());
-        token = http.mainToken();
-    }
-
-    @AfterEach
-    void tearDown() {
-        amazon.reset();
-    }
 
     @Test
     void searchOrdersPagesWithEveryDatasetConformToTheModel() {

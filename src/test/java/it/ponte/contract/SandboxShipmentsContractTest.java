@@ -2,40 +2,19 @@ package it.ponte.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.ponte.PonteIntegrationTest;
+import it.ponte.sandbox.amazon.SandboxAmazonTestBase;
 import it.ponte.sandbox.amazon.AmazonSandbox;
 import it.ponte.sandbox.amazon.SandboxAmazonHttp;
 import it.ponte.sandbox.amazon.SandboxOrder;
 import it.ponte.sandbox.amazon.TestOrders;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every answer of the sandbox's confirmShipment, over real HTTP, checked against Amazon's ordersV0 model. */
-class SandboxShipmentsContractTest extends PonteIntegrationTest {
+class SandboxShipmentsContractTest extends SandboxAmazonTestBase {
 
     private static final AmazonContract CONTRACT = AmazonContract.ordersV0();
-
-    @Autowired
-    AmazonSandbox amazon;
-
-    SandboxAmazonHttp http;
-    String token;
-
-    @BeforeEach
-    void setUp() {
-        amazon.reset();
-        http = new SandboxAmazonHttp(baseUrl());
-        token = http.mainToken();
-    }
-
-    @AfterEach
-    void tearDown() {
-        amazon.reset();
-    }
 
     @Test
     void acceptedShipmentConformsToTheModel() {

@@ -59,6 +59,14 @@ class SyncEngineTest extends SyncTestBase {
         assertThat(run.path("counts").path("erp.stored").asInt()).isEqualTo(2);
         JsonNode list = json.readTree(Http.get(baseUrl() + "/api/sync/runs").body());
         assertThat(list.get(0).path("id").asLong()).isEqualTo(runId);
+        JsonNode orders = json.readTree(Http.get(baseUrl() + "/api/orders").body());
+        assertThat(orders).hasSize(2);
+        assertThat(orders.findValues("rows")).allSatisfy(rows -> assertThat(rows.size()).isPositive());
+        assertThat(orders.findValuesAsText("status")).containsOnly("STORED");
+        JsonNode amazonOnly = json.readTree(Http.get(baseUrl() + "/api/orders?origin=AMAZON").body());
+        assertThat(amazonOnly).hasSize(1);
+        assertThat(amazonOnly.get(0).path("rows")).hasSize(2);
+        assertThat(amazonOnly.get(0).path("erpSeries").asText()).isEqualTo("AMZ");
     }
 
     @Test

@@ -17,10 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The sandbox's Feeds API rules over real HTTP: per-message results, refunds never twice, held and FATAL feeds, uploads, quotas. */
-class SandboxFeedsRulesTest extends PonteIntegrationTest {
-
-    @Autowired
-    AmazonSandbox amazon;
+class SandboxFeedsRulesTest extends SandboxAmazonTestBase {
 
     @Autowired
     AmazonFeedsApi feedsApi;
@@ -28,21 +25,13 @@ class SandboxFeedsRulesTest extends PonteIntegrationTest {
     @Autowired
     AmazonProperties amazonProperties;
 
-    SandboxAmazonHttp http;
     FeedRoundTrip feeds;
     String seller;
 
     @BeforeEach
     void setUp() {
-        amazon.reset();
-        http = new SandboxAmazonHttp(baseUrl());
-        feeds = new FeedRoundTrip(http, http.mainToken());
+        feeds = new FeedRoundTrip(http, token);
         seller = amazon.defaultSellerId();
-    }
-
-    @AfterEach
-    void tearDown() {
-        amazon.reset();
     }
 
     @Test

@@ -19,26 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The rules of Amazon's searchOrders and getOrder that the sandbox reproduces, each proved over real HTTP. */
-class SandboxOrdersRulesTest extends PonteIntegrationTest {
+class SandboxOrdersRulesTest extends SandboxAmazonTestBase {
 
-    @Autowired
-    AmazonSandbox amazon;
-
-    SandboxAmazonHttp http;
-    String token;
     String dayAgo;
 
     @BeforeEach
     void setUp() {
-        amazon.reset();
-        http = new SandboxAmazonHttp(baseUrl());
-        token = http.mainToken();
         dayAgo = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    @AfterEach
-    void tearDown() {
-        amazon.reset();
     }
 
     @Test

@@ -3,37 +3,15 @@ package it.ponte.sandbox.amazon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import it.ponte.PonteIntegrationTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The sandbox's confirmShipment over real HTTP: what Amazon accepts, what it refuses and why, and what the order becomes. */
-class SandboxShipmentsRulesTest extends PonteIntegrationTest {
-
-    @Autowired
-    AmazonSandbox amazon;
-
-    SandboxAmazonHttp http;
-    String token;
-
-    @BeforeEach
-    void setUp() {
-        amazon.reset();
-        http = new SandboxAmazonHttp(baseUrl());
-        token = http.mainToken();
-    }
-
-    @AfterEach
-    void tearDown() {
-        amazon.reset();
-    }
+class SandboxShipmentsRulesTest extends SandboxAmazonTestBase {
 
     @Test
     void confirmedShipmentMovesTheOrderToShippedAndIsKept() {
