@@ -122,6 +122,19 @@ public final class SyncContext {
         errors.add(message);
     }
 
+    /**
+     * One record failed (see {@code RecordFailures}): its line goes among the run's errors, so the run ends PARTIAL;
+     * a remote found down is said once, not once per record that could not reach it.
+     */
+    public void recordFailed(it.ponte.remote.FailureClass failureClass, String line) {
+        count("records.failed." + failureClass.name().toLowerCase(), 1);
+        synchronized (errors) {
+            if (failureClass != it.ponte.remote.FailureClass.REMOTE_DOWN || !errors.contains(line)) {
+                errors.add(line);
+            }
+        }
+    }
+
     /** Reports of later phases (Mailchimp…), kept by name so this class need not know them. */
     public void putReport(String name, Object report) {
         phaseReports.put(name, report);

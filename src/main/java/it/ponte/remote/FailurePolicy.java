@@ -1,0 +1,83 @@
+package it.ponte.remote;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.io.IOException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.SQLNonTransientConnectionException;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which class a failure belongs to. The {@code routeConfiguration}s of {@code routes/failure-policy.camel.yaml}
+ * ask it in their {@code onWhen}; nothing else in Ponte decides what is retried, refused or reported.
+ */
+@Component("failurePolicy")
+public class FailurePolicy {
+
+    private static final Set<Integer> TRANSIENT_STATUSES = Set.of(408, 425, 429);
+
+    public FailureClass classify(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RemoteFailure remote) {
+                return remote.failureClass();
+            }
+            if (t instanceof CallNotPermittedException) {
+                return FailureClass.REMOTE_DOWN;
+            }
+            if (t instanceof HttpOperationFailedException http) {
+                int status = http.getStatusCode();
+                return status >= 500 || TRANSIENT_STATUSES.contains(status) ? FailureClass.TRANSIENT : FailureClass.PERMANENT;
+            }
+            if (t instanceof JsonProcessingException) {
+                return FailureClass.PERMANENT;
+            }
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
+                    || t instanceof SQLNonTransientConnectionException || t instanceof SQLTransientConnectionException) {
+                return FailureClass.OWN_DATABASE;
+            }
+            if (t instanceof IOException) {
+                // connect and read timeouts, resets, a truncated answer: the network, not the record
+                return FailureClass.TRANSIENT;
+            }
+        }
+        return FailureClass.UNEXPECTED;
+    }
+
+    /** The reason a merchant reads: the remote's own words where it gave some, else the exception's message. */
+    public String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RemoteFailure remote) {
+                return remote.reason();
+            }
+        }
+        if (failure == null) {
+            return "";
+        }
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    // --- predicates for the route configurations' onWhen -----------------------------------------------------------
+
+    public boolean isTransient(Exchange exchange) {
+        return classify(failureOf(exchange)) == FailureClass.TRANSIENT;
+    }
+
+    public boolean isRemoteDown(Exchange exchange) {
+        return classify(failureOf(exchange)) == FailureClass.REMOTE_DOWN;
+    }
+
+    public boolean isOwnDatabase(Exchange exchange) {
+        return classify(failureOf(exchange)) == FailureClass.OWN_DATABASE;
+    }
+
+    public static Throwable failureOf(Exchange exchange) {
+        Throwable t = exchange.getException();
+        return t != null ? t : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    }
+}

@@ -1,0 +1,42 @@
+package it.ponte.remote;
+
+import java.time.Duration;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code onRedelivery} step of the {@code transient-remote} route configuration: the declared redelivery policy
+ * already waited its exponential, jittered delay; when the remote asked for longer (Retry-After, or Amazon's known
+ * rate after a 429), this waits the rest before the call goes out again.
+ */
+@Component("remoteBackoff")
+public class RemoteBackoff {
+
+    private static final Logger log = LoggerFactory.getLogger(RemoteBackoff.class);
+    private static final Duration CEILING = Duration.ofMinutes(2);
+
+    public void beforeRedelivery(Exchange exchange) throws InterruptedException {
+        Throwable failure = FailurePolicy.failureOf(exchange);
+        Duration asked = retryAfter(failure);
+        if (asked == null) {
+            return;
+        }
+        Long waited = exchange.getMessage().getHeader(Exchange.REDELIVERY_DELAY, Long.class);
+        long rest = Math.min(asked.toMillis(), CEILING.toMillis()) - (waited == null ? 0 : waited);
+        if (rest > 0) {
+            log.info("Remote asked to wait {} ms before the next attempt ({} more)", asked.toMillis(), rest);
+            Thread.sleep(rest);
+        }
+    }
+
+    static Duration retryAfter(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RemoteFailure remote) {
+                return remote.retryAfter();
+            }
+        }
+        return null;
+    }
+}
