@@ -2,161 +2,121 @@ package it.ponte.sync;
 
 import it.ponte.amazon.AmazonImportReport;
 import it.ponte.erp.ErpInsertOutcome;
+import it.ponte.remote.FailureClass;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The state of the run in progress, carried through the routes as the exchange property {@code syncContext}:
- * which run, what it may touch, and what each phase did so far.
+ * The run in progress as the routes carry it (exchange property {@value #PROPERTY}): its immutable
+ * {@link RunIdentity} and its {@link RunLedger}. The getters below read through to the two, so that routes and
+ * phase beans can say {@code ${exchangeProperty.syncContext.mode}} or {@code ctx.error(...)} without knowing the split.
  */
 public final class SyncContext {
 
     public static final String PROPERTY = "syncContext";
 
-    private final long runId;
-    private final SyncMode mode;
-    private final SyncTrigger trigger;
-    private final boolean counted;
-    private final String accountId;
-    private final Instant since;
-    private final String lockToken;
-    private final AmazonImportReport amazonReport = new AmazonImportReport();
-    private final List<ErpInsertOutcome> erpInserts = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, SyncRun.Progress> progress = Collections.synchronizedMap(new LinkedHashMap<>());
-    private final Map<String, Integer> counts = new ConcurrentHashMap<>();
-    private final Map<String, Object> phaseReports = new ConcurrentHashMap<>();
-    private volatile SyncPhase phase;
-    private volatile long phaseStarted;
+    private final RunIdentity identity;
+    private final RunLedger ledger = new RunLedger();
 
-    public SyncContext(long runId, SyncMode mode, SyncTrigger trigger, boolean counted, String accountId, Instant since, String lockToken) {
-        this.runId = runId;
-        this.mode = mode;
-        this.trigger = trigger;
-        this.counted = counted;
-        this.accountId = accountId;
-        this.since = since;
-        this.lockToken = lockToken;
+    public SyncContext(RunIdentity identity) {
+        this.identity = identity;
     }
 
+    public SyncContext(long runId, SyncMode mode, SyncTrigger trigger, boolean counted, String accountId, Instant since, String lockToken) {
+        this(new RunIdentity(runId, mode, trigger, counted, accountId, since, lockToken));
+    }
+
+    public RunIdentity identity() {
+        return identity;
+    }
+
+    public RunLedger ledger() {
+        return ledger;
+    }
+
+    // --- identity ---------------------------------------------------------------------------------------------------
+
     public long getRunId() {
-        return runId;
+        return identity.runId();
     }
 
     public SyncMode getMode() {
-        return mode;
+        return identity.mode();
     }
 
     public SyncTrigger getTrigger() {
-        return trigger;
+        return identity.trigger();
     }
 
     public boolean isCounted() {
-        return counted;
+        return identity.counted();
     }
 
     public String getAccountId() {
-        return accountId;
+        return identity.accountId();
     }
 
     /** Start of the previous finished run: CHANGED reads what changed after it. Null for TOTAL or a first run. */
     public Instant getSince() {
-        return since;
+        return identity.since();
     }
 
     String lockToken() {
-        return lockToken;
+        return identity.lockToken();
     }
 
+    // --- ledger -------------------------------------------------------------------------------------------------------
+
     public AmazonImportReport getAmazonReport() {
-        return amazonReport;
+        return ledger.amazonReport();
     }
 
     public List<ErpInsertOutcome> erpInserts() {
-        synchronized (erpInserts) {
-            return List.copyOf(erpInserts);
-        }
-    }
-
-    void erpInserted(ErpInsertOutcome outcome) {
-        erpInserts.add(outcome);
-        count("erp." + outcome.kind().name().toLowerCase(), 1);
+        return ledger.erpInserts();
     }
 
     public SyncPhase getPhase() {
-        return phase;
-    }
-
-    void phase(SyncPhase next) {
-        phaseTimed();
-        this.phase = next;
-        this.phaseStarted = System.nanoTime();
-    }
-
-    /** Closes the timing of the current phase into the counts ("phase.ERP_INSERT.ms"). */
-    void phaseTimed() {
-        if (phase != null && phaseStarted != 0) {
-            counts.put("phase." + phase.name() + ".ms", (int) ((System.nanoTime() - phaseStarted) / 1_000_000));
-            phaseStarted = 0;
-        }
+        return ledger.phase();
     }
 
     public void progress(SyncPhase of, int done, int total) {
-        progress.put(of.name(), new SyncRun.Progress(done, total));
+        ledger.progress(of, done, total);
     }
 
     public void count(String name, int delta) {
-        counts.merge(name, delta, Integer::sum);
+        ledger.count(name, delta);
     }
 
     public void setCount(String name, int value) {
-        counts.put(name, value);
+        ledger.setCount(name, value);
     }
 
     public void error(String message) {
-        errors.add(message);
+        ledger.error(message);
     }
 
-    /**
-     * One record failed (see {@code RecordFailures}): its line goes among the run's errors, so the run ends PARTIAL;
-     * a remote found down is said once, not once per record that could not reach it.
-     */
-    public void recordFailed(it.ponte.remote.FailureClass failureClass, String line) {
-        count("records.failed." + failureClass.name().toLowerCase(), 1);
-        synchronized (errors) {
-            if (failureClass != it.ponte.remote.FailureClass.REMOTE_DOWN || !errors.contains(line)) {
-                errors.add(line);
-            }
-        }
+    public void recordFailed(FailureClass failureClass, String line) {
+        ledger.recordFailed(failureClass, line);
     }
 
-    /** Reports of later phases (Mailchimp…), kept by name so this class need not know them. */
     public void putReport(String name, Object report) {
-        phaseReports.put(name, report);
+        ledger.putReport(name, report);
     }
 
     public Object report(String name) {
-        return phaseReports.get(name);
+        return ledger.report(name);
     }
 
     public List<String> errors() {
-        synchronized (errors) {
-            return List.copyOf(errors);
-        }
+        return ledger.errors();
     }
 
     public Map<String, SyncRun.Progress> progressSnapshot() {
-        synchronized (progress) {
-            return new LinkedHashMap<>(progress);
-        }
+        return ledger.progressSnapshot();
     }
 
     public Map<String, Integer> countsSnapshot() {
-        return new LinkedHashMap<>(counts);
+        return ledger.countsSnapshot();
     }
 }

@@ -1,6 +1,7 @@
 package it.ponte.sync;
 
 import it.ponte.erp.ErpInsertOutcome;
+import it.ponte.remote.FailurePolicy;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -8,33 +9,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The bookkeeping steps of the {@code sync-run} route: phases, progress, outcome, and the lock's release. */
+/**
+ * Steps the phases call to write into the run's ledger: progress of the ERP insert, the outbound report, and the
+ * handlers of the {@code phase-failure} route configuration (a phase that broke off, or the run that cannot go on).
+ */
 @Component("syncProgress")
 public class SyncProgress {
 
     private static final Logger log = LoggerFactory.getLogger(SyncProgress.class);
 
     private final SyncRuns runs;
-    private final SyncLock lock;
+    private final FailurePolicy policy;
 
-    public SyncProgress(SyncRuns runs, SyncLock lock) {
+    public SyncProgress(SyncRuns runs, FailurePolicy policy) {
         this.runs = runs;
-        this.lock = lock;
-    }
-
-    public void enter(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx, @org.apache.camel.Header("syncPhase") String phase) {
-        ctx.phase(SyncPhase.valueOf(phase));
-        runs.saveProgress(ctx);
-    }
-
-    /** How long each phase took, in the run's counts: where the time of a slow run went. */
-    public void timePhase(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
-        ctx.phaseTimed();
+        this.policy = policy;
     }
 
     public void erpInserted(@Body ErpInsertOutcome outcome, @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx,
                             @ExchangeProperty(Exchange.SPLIT_INDEX) Integer index, @ExchangeProperty(Exchange.SPLIT_SIZE) Integer size) {
-        ctx.erpInserted(outcome);
+        ctx.ledger().erpInserted(outcome);
         if (outcome.kind() == ErpInsertOutcome.Kind.FAILED) {
             ctx.error("Ordine " + (outcome.amazonOrderId() != null ? outcome.amazonOrderId() : "#" + outcome.shopOrderId())
                     + " non inserito nel gestionale: " + outcome.error());
@@ -47,12 +41,6 @@ public class SyncProgress {
         }
     }
 
-    public void amazonPolled(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
-        ctx.getAmazonReport().counts().forEach((kind, n) -> ctx.setCount("amazon." + kind.name().toLowerCase(), n));
-        ctx.getAmazonReport().accountFailures().forEach(f -> ctx.error("Account Amazon " + f.accountId() + ": " + f.message()));
-        runs.saveProgress(ctx);
-    }
-
     public void amazonOutboundDone(@Body it.ponte.amazon.AmazonOutbound.OutboundReport report,
                                    @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
         ctx.setCount("amazon.outbound.confirmed", report.confirmed());
@@ -63,42 +51,21 @@ public class SyncProgress {
         runs.saveProgress(ctx);
     }
 
-    /** Keeps the Mailchimp phase's report with the run; its failures are the run's errors too. */
-    public void mailchimpDone(@Body Object report, @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
-        ctx.putReport("mailchimp", report);
-        if (report instanceof it.ponte.mailchimp.MailchimpReport mailchimp && mailchimp.enabled()) {
-            if (mailchimp.storeProblem() != null) {
-                ctx.error("Mailchimp: " + mailchimp.storeProblem());
-            }
-            if (mailchimp.abortedBecause() != null) {
-                ctx.error("Mailchimp: " + mailchimp.abortedBecause());
-            }
-            mailchimp.entities().forEach((entity, counts) -> {
-                ctx.setCount("mailchimp." + entity.name().toLowerCase() + ".created", counts.created());
-                ctx.setCount("mailchimp." + entity.name().toLowerCase() + ".updated", counts.updated());
-                ctx.setCount("mailchimp." + entity.name().toLowerCase() + ".failed", counts.failedTotal());
-            });
-        }
-        runs.saveProgress(ctx);
+    /** A phase broke off (not one record: the phase itself); the run notes why and goes on with the next phase. */
+    public void phaseFailed(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx, Exchange exchange) {
+        Throwable failure = FailurePolicy.failureOf(exchange);
+        SyncPhase phase = ctx.getPhase();
+        log.warn("Sync run {}: phase {} broke off", ctx.getRunId(), phase, failure);
+        ctx.error("Fase " + (phase == null ? "?" : phase.name()) + " interrotta: " + policy.reason(failure));
     }
 
-    public void failed(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception e) {
-        log.error("Sync run {} failed", ctx.getRunId(), e);
-        ctx.error("Sincronizzazione interrotta: " + e.getMessage());
-        ctx.putReport("failure", e.getMessage() == null ? e.toString() : e.getMessage());
-    }
-
-    /** Records the outcome and frees the lock, whatever happened before. */
-    public void finish(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
-        try {
-            ctx.phaseTimed();
-            Object failure = ctx.report("failure");
-            SyncOutcome outcome = failure != null ? SyncOutcome.FAILED : ctx.errors().isEmpty() ? SyncOutcome.SUCCEEDED : SyncOutcome.PARTIAL;
-            String reason = failure != null ? failure.toString() : ctx.errors().isEmpty() ? null : ctx.errors().size() + " errori: " + ctx.errors().get(0);
-            runs.finish(ctx, outcome, reason);
-            log.info("Sync run {} finished: {}", ctx.getRunId(), outcome);
-        } finally {
-            lock.release(ctx.lockToken());
-        }
+    /** The run cannot go on (Ponte's own database): it ends FAILED with the reason, and the report alerts. */
+    public void runFailed(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx, Exchange exchange) {
+        Throwable failure = FailurePolicy.failureOf(exchange);
+        log.error("Sync run {} cannot go on", ctx.getRunId(), failure);
+        String reason = "Sincronizzazione interrotta: " + policy.reason(failure);
+        ctx.ledger().failed(reason);
+        ctx.error(reason);
+        ctx.putReport("failure", reason);
     }
 }
