@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ManagedResource(objectName = "it.ponte:type=Sync", description = "Ponte sync runs")
-public class SyncOperations {
+public class SyncJmx {
 
     private final SyncLauncher launcher;
     private final SyncRuns runs;
     private final SyncLock lock;
 
-    public SyncOperations(SyncLauncher launcher, SyncRuns runs, SyncLock lock) {
+    public SyncJmx(SyncLauncher launcher, SyncRuns runs, SyncLock lock) {
         this.launcher = launcher;
         this.runs = runs;
         this.lock = lock;

@@ -10,11 +10,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Refused requests of the cart recovery link (a shop page, served by Spring MVC), as {@code application/problem+json} in the merchant's language. */
 @RestControllerAdvice(assignableTypes = CartRecoveryController.class)
-class MailchimpApiProblems {
+class CartRecoveryProblems {
 
     private final ApiMessages messages;
 
-    MailchimpApiProblems(ApiMessages messages) {
+    CartRecoveryProblems(ApiMessages messages) {
         this.messages = messages;
     }
 
