@@ -29,10 +29,15 @@ public class DataSourcesConfig {
     DatabaseLocations databaseLocations(DatabaseProperties configured, Environment env) {
         DatabaseProperties props = withSpringDatasource(configured, env);
         if (props.isEmbedded()) {
-            int port = EmbeddedMariaDb.start(props.embedded());
-            String server = "jdbc:mariadb://127.0.0.1:" + port;
-            createDatabases(server, props, props.shopName(), props.erpName());
-            return new DatabaseLocations(server + "/" + props.shopName(), server + "/" + props.erpName(), true);
+            if (!props.embedded().enabled()) {
+                throw new IllegalStateException("No database configured: set ponte.db.url (PONTE_DB_URL), e.g. jdbc:mariadb://db:3306, "
+                        + "or spring.datasource.url; or ask for the embedded server with ponte.db.embedded.enabled=true");
+            }
+            EmbeddedMariaDb.Server embedded = EmbeddedMariaDb.start(props.embedded());
+            String server = "jdbc:mariadb://127.0.0.1:" + embedded.port();
+            createDatabases(server, embedded.username(), embedded.password(), props.shopName(), props.erpName());
+            return new DatabaseLocations(server + "/" + props.shopName(), server + "/" + props.erpName(), true,
+                    embedded.username(), embedded.password());
         }
         String shopUrl = blankToNull(props.shopUrl());
         String erpUrl = blankToNull(props.erpUrl());
@@ -41,22 +46,23 @@ public class DataSourcesConfig {
             if (server == null) {
                 throw new IllegalStateException("ponte.db.url (PONTE_DB_URL) is required unless both ponte.db.shop-url and ponte.db.erp-url are set");
             }
-            createDatabases(server, props, shopUrl == null ? props.shopName() : null, erpUrl == null ? props.erpName() : null);
+            createDatabases(server, props.username(), props.password(), shopUrl == null ? props.shopName() : null,
+                    erpUrl == null ? props.erpName() : null);
             shopUrl = shopUrl == null ? server + "/" + props.shopName() : shopUrl;
             erpUrl = erpUrl == null ? server + "/" + props.erpName() : erpUrl;
         }
-        return new DatabaseLocations(shopUrl, erpUrl, false);
+        return new DatabaseLocations(shopUrl, erpUrl, false, props.username(), props.password());
     }
 
     @Bean
     @Primary
-    DataSource shopDataSource(DatabaseLocations locations, DatabaseProperties props, Environment env) {
-        return pool("ponte-shop", locations.shopUrl(), withSpringDatasource(props, env), 12);
+    DataSource shopDataSource(DatabaseLocations locations) {
+        return pool("ponte-shop", locations.shopUrl(), locations, 12);
     }
 
     @Bean
-    DataSource erpDataSource(DatabaseLocations locations, DatabaseProperties props, Environment env) {
-        return pool("ponte-erp", locations.erpUrl(), withSpringDatasource(props, env), 8);
+    DataSource erpDataSource(DatabaseLocations locations) {
+        return pool("ponte-erp", locations.erpUrl(), locations, 8);
     }
 
     @Bean
@@ -141,7 +147,7 @@ public class DataSourcesConfig {
         return flyway;
     }
 
-    private static HikariDataSource pool(String name, String url, DatabaseProperties props, int size) {
+    private static HikariDataSource pool(String name, String url, DatabaseLocations props, int size) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl(url);
@@ -154,8 +160,8 @@ public class DataSourcesConfig {
         return new HikariDataSource(config);
     }
 
-    private static void createDatabases(String serverUrl, DatabaseProperties props, String... names) {
-        try (Connection c = DriverManager.getConnection(serverUrl + "/", props.username(), props.password());
+    private static void createDatabases(String serverUrl, String username, String password, String... names) {
+        try (Connection c = DriverManager.getConnection(serverUrl + "/", username, password);
              Statement s = c.createStatement()) {
             for (String name : names) {
                 if (name == null) {
@@ -180,7 +186,13 @@ public class DataSourcesConfig {
         return v != null && v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
     }
 
-    /** JDBC URLs actually in use; {@code embedded} tells whether Ponte runs the server itself. */
-    public record DatabaseLocations(String shopUrl, String erpUrl, boolean embedded) {
+    /** JDBC URLs and credentials actually in use; {@code embedded} tells whether Ponte runs the server itself. */
+    public record DatabaseLocations(String shopUrl, String erpUrl, boolean embedded, String username, String password) {
+
+        @Override
+        public String toString() {
+            return "DatabaseLocations[shopUrl=" + shopUrl + ", erpUrl=" + erpUrl + ", embedded=" + embedded + ", username=" + username
+                    + ", password=****]";
+        }
     }
 }

@@ -19,12 +19,27 @@ public record DatabaseProperties(
         String erpUrl,
         @DefaultValue Embedded embedded) {
 
+    /**
+     * The embedded server: used only when {@code enabled} (the sandbox turns it on; production must ask for it),
+     * listening on 127.0.0.1 only, with grants on. Ponte connects as its own user ({@code ponte}); the password is
+     * {@code password} when configured, else generated once and kept in the data folder.
+     */
     public record Embedded(
+            @DefaultValue("false") boolean enabled,
             @DefaultValue("./data/mariadb") String dataDir,
             @DefaultValue("0") int port,
-            @DefaultValue("false") boolean wipeOnStart) {
+            @DefaultValue("false") boolean wipeOnStart,
+            @DefaultValue("ponte") String username,
+            String password) {
+
+        @Override
+        public String toString() {
+            return "Embedded[enabled=" + enabled + ", dataDir=" + dataDir + ", port=" + port + ", wipeOnStart=" + wipeOnStart
+                    + ", username=" + username + ", password=****]";
+        }
     }
 
+    /** No external server named: the embedded one is meant (and must be enabled). */
     public boolean isEmbedded() {
         return isBlank(url) && isBlank(shopUrl) && isBlank(erpUrl);
     }
