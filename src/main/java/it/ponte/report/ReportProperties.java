@@ -29,11 +29,14 @@ public record ReportProperties(
             @DefaultValue("25") @Min(value = 1, message = "ponte.report.smtp.port must be a TCP port")
             @Max(value = 65535, message = "ponte.report.smtp.port must be a TCP port") int port,
             String username,
-            String password) {
+            String password,
+            /* connect and read timeout of the SMTP connection, milliseconds: an unreachable server never holds a run long */
+            @DefaultValue("5000") @Min(value = 1, message = "ponte.report.smtp.connection-timeout must be positive") int connectionTimeout) {
 
         @Override
         public String toString() {
-            return "Smtp[host=" + host + ", port=" + port + ", username=" + username + ", password=" + (password == null ? "none" : "***") + "]";
+            return "Smtp[host=" + host + ", port=" + port + ", username=" + username + ", password=" + (password == null ? "none" : "***")
+                    + ", connectionTimeout=" + connectionTimeout + "]";
         }
     }
 
