@@ -1,36 +1,35 @@
 package it.ponte.api;
 
-import org.springframework.beans.factory.annotation.Value;
+import it.ponte.report.MerchantMessages;
 import org.springframework.stereotype.Component;
 
-/** The API's messages to the merchant: Italian by default, English with {@code ponte.report.language: en}. */
+/** The API's problem messages to the merchant, from the message bundles in the language {@code ponte.report.language} chose. */
 @Component
 class ApiMessages {
 
-    private final boolean english;
+    private final MerchantMessages messages;
 
-    ApiMessages(@Value("${ponte.report.language:it}") String language) {
-        this.english = "en".equalsIgnoreCase(language);
+    ApiMessages(MerchantMessages messages) {
+        this.messages = messages;
     }
 
     String badRequestTitle() {
-        return english ? "Bad request" : "Richiesta non valida";
+        return messages.get("api.badRequest.title");
     }
 
     String notFoundTitle() {
-        return english ? "Not found" : "Risorsa non trovata";
+        return messages.get("api.notFound.title");
     }
 
     String badSince(String value) {
-        return english ? "Parameter 'since' is not an ISO-8601 date or date-time (e.g. 2024-01-31 or 2024-01-31T00:00:00Z): " + value
-                : "Il parametro 'since' non è una data o data-ora ISO-8601 (es. 2024-01-31 oppure 2024-01-31T00:00:00Z): " + value;
+        return messages.get("api.badSince", value);
     }
 
     String badParameter(String name, Object value) {
-        return english ? "Parameter '" + name + "' is not valid: " + value : "Il parametro '" + name + "' non è valido: " + value;
+        return messages.get("api.badParameter", name, String.valueOf(value));
     }
 
     String notParked(long id) {
-        return english ? "No parked Mailchimp record with id " + id : "Nessun record Mailchimp sospeso con id " + id;
+        return messages.get("api.notParked", id);
     }
 }

@@ -370,7 +370,7 @@ class AmazonImportTest extends SyncTestBase {
         sync.run(SyncMode.PARTIAL);
 
         ReceivedMail notice = importMail();
-        assertThat(notice.subject()).isEqualTo("Ponte – ordini Amazon importati: 1");
+        assertThat(notice.subject()).startsWith("Ponte – sincronizzazione #").contains("ordini Amazon importati: 1");
         assertThat(notice.to()).containsExactly("amministratore@localhost");
         String number = shopOrder(order.orderId()).get("erp_series") + "/" + shopOrder(order.orderId()).get("erp_number");
         assertThat(notice.text()).contains(order.orderId()).contains("Amazon.it").contains("Quinto Rossi").contains("68,80 EUR")

@@ -3,82 +3,108 @@ package it.ponte.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import it.ponte.PonteIntegrationTest;
-import it.ponte.amazon.AmazonImportReport;
-import it.ponte.amazon.HoldReason;
-import it.ponte.amazon.ImportOutcome;
-import it.ponte.mailchimp.MailchimpEntity;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import it.ponte.Http;
+import it.ponte.SyncTestBase;
 import it.ponte.mailchimp.MailchimpReport;
-import it.ponte.mailchimp.MailchimpReportMailer;
-import it.ponte.mailchimp.MailchimpScope;
-import it.ponte.mailchimp.MailchimpVerdict;
+import it.ponte.sandbox.amazon.FulfillmentStatus;
+import it.ponte.sandbox.amazon.SandboxOrder;
 import it.ponte.sandbox.mail.ReceivedMail;
-import it.ponte.sandbox.mail.SandboxMailServer;
-import it.ponte.shop.ShopOrderRepository;
-import java.math.BigDecimal;
+import it.ponte.sandbox.mailchimp.SandboxMailchimpState;
+import it.ponte.sync.SyncMode;
+import it.ponte.sync.SyncRun;
+import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.EnumMap;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.context.TestPropertySource;
 
-/** The administrator's mails in English ({@code ponte.report.language: en}), as the SMTP server receives them. */
-class EnglishMailsTest extends PonteIntegrationTest {
+/**
+ * A merchant who reads English ({@code ponte.report.language: en}): its own Ponte (a second context), since the
+ * language is chosen once per installation. The run report, the Mailchimp sync report and the API's problem
+ * messages all speak English, as the SMTP server and an HTTP client receive them.
+ */
+@TestPropertySource(properties = {"ponte.report.language=en", "spring.jmx.enabled=false"})
+@org.apache.camel.test.spring.junit5.DisableJmx
+class EnglishMailsTest extends SyncTestBase {
 
     @Autowired
-    JavaMailSender sender;
+    SandboxMailchimpState mailchimp;
     @Autowired
-    ShopOrderRepository orders;
-    @Autowired
-    SandboxMailServer smtp;
+    ProducerTemplate producer;
+
+    private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
-    void emptyMailbox() {
-        smtp.purge();
+    void freshMailchimp() {
+        mailchimp.reset();
     }
 
     @Test
-    void theImportNotificationSpeaksEnglish() {
-        AmazonImportReport report = new AmazonImportReport();
-        report.add(new ImportOutcome(ImportOutcome.Kind.IMPORTED, "it-main", "402-1111111-2222222", Instant.parse("2026-11-24T09:15:00Z"),
-                "APJ6JRA9NG5V4", null, "Anna Rossi <a@marketplace.amazon.it>", new BigDecimal("1234.50"), "EUR", null, null, true, false));
-        report.add(new ImportOutcome(ImportOutcome.Kind.HELD, "it-main", "402-3333333-4444444", Instant.parse("2026-11-24T10:00:00Z"),
-                "APJ6JRA9NG5V4", null, null, null, null, HoldReason.MISSING_EMAIL, null, false, false));
+    void theRunReportSpeaksEnglishInBothParts() {
+        SandboxOrder imported = fixtures.amazonOrder();
+        SandboxOrder pending = amazon.addOrder(new it.ponte.sandbox.amazon.NewOrder(null, null, FulfillmentStatus.PENDING,
+                it.ponte.sandbox.amazon.FulfilledBy.MERCHANT, null, "Paul Pending", "paul@marketplace.amazon.it",
+                new it.ponte.sandbox.amazon.SandboxAddress("Paul Pending", "Via Attesa 1", null, "Milano", "MI", "20121", "IT", null),
+                java.util.List.of(new it.ponte.sandbox.amazon.NewOrder.Item("PONTE-MOKA-3", "Moka", 1, new java.math.BigDecimal("24.50"))),
+                new java.math.BigDecimal("4.90"), java.time.Instant.now().minusSeconds(1800), java.time.Instant.now().minusSeconds(1800))
+                .withSellerId("A2PONTEOTHER"));
 
-        new AmazonImportMail(sender, new ReportProperties("ponte@localhost", "admin@localhost", "en"), orders).send(report);
+        SyncRun run = sync.run(SyncMode.PARTIAL);
 
-        ReceivedMail mail = received();
-        assertThat(mail.subject()).isEqualTo("Ponte – Amazon orders imported: 1");
-        assertThat(mail.text()).contains("Orders imported from Amazon: 1").contains("402-1111111-2222222 of 24/11/2026 10:15")
-                .contains("customer Anna Rossi").contains("(new)").contains("total 1,234.50 EUR").contains("to be inserted by the next sync")
-                .contains("402-3333333-4444444").contains("Amazon has not given the buyer's e-mail yet")
-                .doesNotContain("Ordini").doesNotContain("cliente");
-    }
-
-    @Test
-    void theMailchimpReportSpeaksEnglish() {
-        Map<MailchimpEntity, MailchimpReport.EntityCounts> entities = new EnumMap<>(MailchimpEntity.class);
-        for (MailchimpEntity e : MailchimpEntity.values()) {
-            entities.put(e, new MailchimpReport.EntityCounts(0, 0, 0, Map.of(), Map.of(), 0));
+        ReceivedMail report = theOnlyMail();
+        assertThat(report.subject()).startsWith("Ponte – sync #" + run.id() + " (Partial): ").contains("Amazon orders imported: 1");
+        assertThat(report.text()).contains("Report of sync run #" + run.id()).contains("Orders imported from Amazon: 1")
+                .contains(imported.orderId() + " of ").contains("customer Rita Amazon").contains("(new)").contains("total 68.80 EUR")
+                .contains("ERP document AMZ/")
+                .contains("Orders waiting for data from Amazon").contains(pending.orderId())
+                .contains("Amazon has not given the buyer's e-mail yet");
+        assertThat(report.html()).contains("<html lang=\"en\">").contains("Orders imported from Amazon: 1").contains("customer Rita Amazon")
+                .contains("Amazon has not given the buyer&#39;s e-mail yet");
+        for (String italian : new String[] {"Ordini", "cliente", "documento", "totale", "sincronizzazione", "Modalità"}) {
+            assertThat(report.text()).doesNotContain(italian);
+            assertThat(report.html()).doesNotContain(italian);
+            assertThat(report.subject()).doesNotContain(italian);
         }
-        entities.put(MailchimpEntity.ORDER, new MailchimpReport.EntityCounts(2, 1, 0, Map.of(MailchimpVerdict.NOT_IN_LIST, 3), Map.of(), 0));
-        MailchimpReport report = new MailchimpReport(7L, "CHANGED", MailchimpScope.ALL, null, Instant.now(), Instant.now(), true, null,
-                entities, MailchimpVerdict.AUTOMATION_PAUSED, "paused", List.of(), null);
-
-        new MailchimpReportMailer(sender, "ponte@localhost", "admin@localhost", "en").send(report);
-
-        ReceivedMail mail = received();
-        assertThat(mail.subject()).contains("#7");
-        assertThat(mail.text()).contains("Orders").contains("created 2").contains("updated 1").contains("paused")
-                .doesNotContain("Ordini").doesNotContain("creati");
     }
 
-    private ReceivedMail received() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !smtp.messages().isEmpty());
-        return smtp.messages().get(0);
+    @Test
+    void theMailchimpSyncReportSpeaksEnglish() {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put("syncRunId", 7L);
+        headers.put("syncMode", "TOTAL");
+        mailchimp.abandonedCartAutomation("paused");
+        shopJdbc.update("INSERT IGNORE INTO product (sku, title, price) VALUES ('PONTE-MOKA-3', 'Moka in alluminio 3 tazze', 30.00)", Map.of());
+
+        producer.requestBodyAndHeaders("direct:mailchimp-sync", null, headers, MailchimpReport.class);
+
+        ReceivedMail report = theOnlyMail();
+        assertThat(report.subject()).startsWith("Ponte – Mailchimp sync report #7");
+        assertThat(report.text()).contains("Mailchimp sync report").contains("Products: created").contains("Orders: created 0")
+                .contains("Abandoned carts: not sent - the abandoned-cart automation is not active").contains("Abandoned-cart automation: paused")
+                .doesNotContain("Ordini").doesNotContain("creati").doesNotContain("Carrelli");
+        assertThat(report.html()).contains("Products: created").doesNotContain("Articoli");
+    }
+
+    @Test
+    void theApiProblemMessagesSpeakEnglish() throws Exception {
+        HttpResponse<String> missing = Http.postJson(baseUrl() + "/api/mailchimp/parked/987654/retry", "");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        JsonNode problem = json.readTree(missing.body());
+        assertThat(problem.path("detail").asText()).isEqualTo("No parked Mailchimp record with id 987654");
+
+        HttpResponse<String> badSince = Http.postJson(baseUrl() + "/api/mailchimp/sync/orders?since=yesterday", "");
+        assertThat(json.readTree(badSince.body()).path("detail").asText()).startsWith("Parameter 'since' is not an ISO-8601 date");
+    }
+
+    private ReceivedMail theOnlyMail() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !mail.messages().isEmpty());
+        assertThat(mail.messages()).hasSize(1);
+        return mail.messages().get(0);
     }
 }

@@ -78,10 +78,31 @@ public class SandboxMailServer implements SmartLifecycle {
                     to == null ? List.of() : Arrays.stream(to).map(Address::toString).toList(),
                     message.getSubject(),
                     message.getSentDate() == null ? null : message.getSentDate().toInstant(),
-                    text(message));
+                    text(message), html(message), headers(message));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Cannot read a received message", e);
         }
+    }
+
+    /** The HTML part, if the message has one. */
+    private static String html(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/html")) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String html = html(multipart.getBodyPart(i));
+                if (html != null) {
+                    return html;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<String> headers(MimeMessage message) throws MessagingException {
+        return java.util.Collections.list(message.getAllHeaderLines());
     }
 
     /** The plain-text part if there is one, else the first text part (HTML only mails): what a reader sees. */

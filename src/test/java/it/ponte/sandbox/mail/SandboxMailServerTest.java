@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.ponte.PonteIntegrationTest;
 import it.ponte.sandbox.amazon.SandboxAmazonHttp;
 import java.net.http.HttpResponse;
+import java.util.Map;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.beans.factory.annotation.Value;
 
 /** Mail Ponte sends in the sandbox lands in the local SMTP server and can be read back. */
 class SandboxMailServerTest extends PonteIntegrationTest {
 
     @Autowired
-    JavaMailSender mailSender;
+    ProducerTemplate producer;
+
+    @Value("${ponte.sandbox.smtp.port}")
+    int smtpPort;
 
     @Autowired
     SandboxMailServer mailServer;
@@ -22,12 +26,8 @@ class SandboxMailServerTest extends PonteIntegrationTest {
     @Test
     void mailSentInTheSandboxIsReceivedLocallyAndCanBePurged() {
         mailServer.purge();
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom("ponte@localhost");
-        message.setTo("amministratore@localhost");
-        message.setSubject("Rapporto sincronizzazione");
-        message.setText("Ordini importati: 3");
-        mailSender.send(message);
+        producer.sendBodyAndHeaders("smtp://127.0.0.1:" + smtpPort + "?from=ponte@localhost&to=amministratore@localhost",
+                "Ordini importati: 3", Map.of("Subject", "Rapporto sincronizzazione"));
 
         assertThat(mailServer.messages()).singleElement().satisfies(m -> {
             assertThat(m.to()).containsExactly("amministratore@localhost");

@@ -1,0 +1,156 @@
+package it.ponte.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import it.ponte.SyncTestBase;
+import it.ponte.sandbox.amazon.SandboxOrder;
+import it.ponte.sandbox.mail.ReceivedMail;
+import it.ponte.sandbox.mailchimp.SandboxMailchimpState;
+import it.ponte.sync.SyncContext;
+import it.ponte.sync.SyncMode;
+import it.ponte.sync.SyncOutcome;
+import it.ponte.sync.SyncRun;
+import it.ponte.sync.SyncTrigger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Issue 7: one report per run, as the administrator's SMTP server receives it (Italian, the default language). */
+class RunReportMailTest extends SyncTestBase {
+
+    private static final List<String> SECRETS = List.of("sandbox-client-secret", "Atzr|sandbox-refresh-it-main", "sandbox0000-us6");
+
+    @Autowired
+    SandboxMailchimpState mailchimp;
+    @Autowired
+    ProducerTemplate producer;
+
+    @BeforeEach
+    void listAndCatalogue() {
+        mailchimp.reset();
+        shopJdbc.update("INSERT IGNORE INTO product (sku, title, price) VALUES ('PONTE-MOKA-3', 'Moka in alluminio 3 tazze', 30.00)", Map.of());
+    }
+
+    @Test
+    void aRunWithSomethingNewSendsOneReportWithAnHtmlAndATextPart() {
+        SandboxOrder amazonOrder = fixtures.amazonOrder();
+        long webOrder = fixtures.webOrder("REGISTERED");
+        memberOf(webOrder);
+
+        SyncRun run = sync.run(SyncMode.CHANGED);
+
+        ReceivedMail report = theOnlyMail();
+        assertThat(report.to()).containsExactly("amministratore@localhost");
+        assertThat(report.from()).isEqualTo("ponte@localhost");
+        assertThat(report.subject()).startsWith("Ponte – sincronizzazione #" + run.id() + " (per Variati): ")
+                .contains("ordini Amazon importati: 1").contains("Mailchimp: ");
+        Map<String, Object> imported = fixtures.order(fixtures.shopId(amazonOrder.orderId()));
+        String number = imported.get("erp_series") + "/" + imported.get("erp_number");
+        assertThat(report.text()).contains("Report della sincronizzazione #" + run.id())
+                .contains("Ordini importati da Amazon: 1").contains(amazonOrder.orderId()).contains("Rita Amazon")
+                .contains("documento gestionale " + number).contains("Ordini: creati 1")
+                .doesNotContain("<table").doesNotContain("<li>");
+        assertThat(report.html()).contains("<html lang=\"it\">").contains("<table").contains(amazonOrder.orderId())
+                .contains("Ordini importati da Amazon: 1").contains("documento gestionale " + number).contains("Ordini: creati 1");
+        assertThat(report.headers()).noneMatch(h -> h.startsWith("syncPhase") || h.startsWith("mailchimp") || h.startsWith("amazon"));
+    }
+
+    @Test
+    void aChangedRunThatOnlySkipsUnchangedRecordsSendsNoMail() {
+        long webOrder = fixtures.webOrder("REGISTERED");
+        memberOf(webOrder);
+        sync.run(SyncMode.CHANGED);
+        assertThat(theOnlyMail().subject()).contains("Mailchimp");
+        mail.purge();
+        int requestsBefore = mailchimp.requests().size();
+
+        SyncRun quiet = sync.run(SyncMode.CHANGED);
+        SyncRun total = sync.run(SyncMode.TOTAL);
+
+        assertThat(quiet.outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
+        assertThat(total.outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
+        assertThat(mailchimp.requests().subList(requestsBefore, mailchimp.requests().size()))
+                .as("the later runs found every record unchanged").noneMatch(r -> r.startsWith("PATCH ") || r.startsWith("POST "));
+        assertThat(mail.messages()).isEmpty();
+    }
+
+    @Test
+    void aFailedRunSendsAnAlertWithItsReason() {
+        SyncContext failed = new SyncContext(4242, SyncMode.CHANGED, SyncTrigger.SCHEDULE, true, null, null, "test-lock");
+        failed.error("Stato dell'ordine #12 non applicato: documento non trovato");
+        failed.putReport("failure", "database del negozio non raggiungibile: Connection refused");
+
+        producer.send("direct:report", exchange -> exchange.setProperty(SyncContext.PROPERTY, failed));
+
+        ReceivedMail alert = theOnlyMail();
+        assertThat(alert.subject())
+                .isEqualTo("Ponte – sincronizzazione #4242 (per Variati) INTERROTTA: database del negozio non raggiungibile: Connection refused");
+        assertThat(alert.text()).contains("Sincronizzazione #4242 interrotta")
+                .contains("Motivo: database del negozio non raggiungibile: Connection refused")
+                .contains("Stato dell'ordine #12 non applicato: documento non trovato");
+        assertThat(alert.html()).contains("Motivo: database del negozio non raggiungibile: Connection refused")
+                .contains("Stato dell&#39;ordine #12 non applicato");
+    }
+
+    @Test
+    void noSecretAppearsInTheReportEvenWhenAnErrorQuotesOne() {
+        amazon.sellers().revokeSeller("A1PONTESANDBOX");
+        fixtures.amazonOrder();
+
+        SyncRun run = sync.run(SyncMode.PARTIAL);
+
+        assertThat(run.outcome()).isEqualTo(SyncOutcome.PARTIAL);
+        ReceivedMail report = theOnlyMail();
+        assertThat(report.text()).contains("it-main").contains("errore di configurazione");
+        assertNoSecret(report);
+        mail.purge();
+
+        SyncContext careless = new SyncContext(4243, SyncMode.CHANGED, SyncTrigger.REST, false, null, null, "test-lock");
+        careless.error("LWA refused client_secret=sandbox-client-secret refresh_token=Atzr|sandbox-refresh-it-main, Mailchimp key sandbox0000-us6");
+        producer.send("direct:report", exchange -> exchange.setProperty(SyncContext.PROPERTY, careless));
+
+        ReceivedMail masked = theOnlyMail();
+        assertThat(masked.text()).contains("client_secret=****").contains("refresh_token=****").contains("Mailchimp key ****");
+        assertNoSecret(masked);
+    }
+
+    @Test
+    void anSmtpOutageNeitherFailsTheRunNorChangesItsOutcome() {
+        SandboxOrder order = fixtures.amazonOrder();
+        mail.stop();
+        try {
+            SyncRun run = sync.run(SyncMode.PARTIAL);
+
+            assertThat(run.outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
+            assertThat(fixtures.order(fixtures.shopId(order.orderId())).get("status")).isEqualTo("STORED");
+        } finally {
+            mail.start();
+        }
+    }
+
+    private void assertNoSecret(ReceivedMail mail) {
+        for (String secret : SECRETS) {
+            assertThat(mail.subject()).doesNotContain(secret);
+            assertThat(mail.text()).doesNotContain(secret);
+            assertThat(mail.html()).doesNotContain(secret);
+            assertThat(mail.headers()).noneMatch(h -> h.contains(secret));
+        }
+    }
+
+    private ReceivedMail theOnlyMail() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !mail.messages().isEmpty());
+        assertThat(mail.messages()).as("one report per run").hasSize(1);
+        return mail.messages().get(0);
+    }
+
+    private void memberOf(long orderId) {
+        String email = shopJdbc.queryForObject("SELECT c.email FROM customer c JOIN shop_order o ON o.customer_id = c.id WHERE o.id = :id",
+                Map.of("id", orderId), String.class);
+        mailchimp.putMember(email, "subscribed");
+    }
+}
