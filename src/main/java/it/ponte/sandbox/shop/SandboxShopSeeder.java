@@ -59,11 +59,12 @@ public class SandboxShopSeeder {
         this.shopTx = shopTx;
     }
 
-    /** Seeds the shop unless it already has customers; returns whether it did. */
+    /** Seeds the shop unless it already has customers or products; returns whether it did. */
     public boolean seedIfEmpty() {
         Boolean seeded = shopTx.execute(status -> {
-            Integer customers = shopJdbc.queryForObject("SELECT COUNT(*) FROM customer", Map.of(), Integer.class);
-            if (customers != null && customers > 0) {
+            Integer present = shopJdbc.queryForObject("SELECT (SELECT COUNT(*) FROM customer) + (SELECT COUNT(*) FROM product)",
+                    Map.of(), Integer.class);
+            if (present != null && present > 0) {
                 return false;
             }
             customers().forEach(this::insertCustomer);
