@@ -1,11 +1,9 @@
 package it.ponte.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import it.ponte.amazon.AdjustmentReason;
 import it.ponte.amazon.AmazonOrderTransitions;
 import it.ponte.amazon.CancelReason;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -19,16 +17,22 @@ import org.springframework.stereotype.Component;
 @Component("amazonOrderActionsApi")
 public class AmazonOrderActionsApi {
 
-    private final AmazonOrderTransitions transitions;
-    private final ObjectMapper json;
+    /** Width of the shop's carrier and tracking columns. */
+    private static final int FIELD_WIDTH = 100;
+    /** What the shop's TIMESTAMP column holds, with a margin: a ship date outside this is a typing error. */
+    private static final Instant EARLIEST_SHIP_DATE = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST_SHIP_DATE = Instant.parse("2038-01-01T00:00:00Z");
 
-    public AmazonOrderActionsApi(AmazonOrderTransitions transitions, ObjectMapper json) {
+    private final AmazonOrderTransitions transitions;
+    private final JsonRequests requests;
+
+    public AmazonOrderActionsApi(AmazonOrderTransitions transitions, JsonRequests requests) {
         this.transitions = transitions;
-        this.json = json;
+        this.requests = requests;
     }
 
     public Map<String, Object> cancel(@Header("id") String id, @Body String body) {
-        JsonNode request = parse(body);
+        JsonNode request = requests.object(body);
         CancelReason reason = enumValue(CancelReason.class, request.path("reason").asText(""), "reason");
         AmazonOrderTransitions.AmazonOrderRef order = order(id);
         transitions.requestCancellation(order, reason);
@@ -36,14 +40,17 @@ public class AmazonOrderActionsApi {
     }
 
     public Map<String, Object> ship(@Header("id") String id, @Body String body) {
-        JsonNode request = parse(body);
-        String carrier = required(request, "carrier");
-        String tracking = required(request, "trackingNumber");
+        JsonNode request = requests.object(body);
+        String carrier = requests.required(request, "carrier", FIELD_WIDTH);
+        String tracking = requests.required(request, "trackingNumber", FIELD_WIDTH);
         Instant shipDate;
         try {
-            shipDate = OffsetDateTime.parse(required(request, "shipDate")).toInstant();
+            shipDate = OffsetDateTime.parse(requests.required(request, "shipDate", FIELD_WIDTH)).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("Campo \"shipDate\" non valido: usare una data ISO-8601 con fuso, es. 2026-11-25T10:00:00+01:00.");
+            throw ApiProblem.badRequest(requests.text("api.shipDateInvalid"));
+        }
+        if (shipDate.isBefore(EARLIEST_SHIP_DATE) || !shipDate.isBefore(LATEST_SHIP_DATE)) {
+            throw ApiProblem.badRequest(requests.text("api.shipDateOutOfRange"));
         }
         AmazonOrderTransitions.AmazonOrderRef order = order(id);
         transitions.requestShipment(order, carrier, shipDate, tracking);
@@ -51,7 +58,7 @@ public class AmazonOrderActionsApi {
     }
 
     public Map<String, Object> refund(@Header("id") String id, @Body String body) {
-        JsonNode request = parse(body);
+        JsonNode request = requests.object(body);
         AdjustmentReason reason = enumValue(AdjustmentReason.class, request.path("reason").asText(""), "reason");
         AmazonOrderTransitions.AmazonOrderRef order = order(id);
         transitions.requestRefund(order, reason);
@@ -67,25 +74,7 @@ public class AmazonOrderActionsApi {
         return transitions.find(id).orElseThrow(() -> ApiProblem.notFound("Ordine Amazon " + id + " inesistente."));
     }
 
-    private JsonNode parse(String body) {
-        try {
-            JsonNode node = json.readTree(body == null || body.isBlank() ? "{}" : body);
-            if (!node.isObject()) {
-                throw ApiProblem.badRequest("Il corpo della richiesta deve essere un oggetto JSON.");
-            }
-            return node;
-        } catch (IOException e) {
-            throw ApiProblem.badRequest("Il corpo della richiesta non è un JSON valido.");
-        }
-    }
 
-    private static String required(JsonNode request, String field) {
-        String value = request.path(field).asText("").trim();
-        if (value.isEmpty()) {
-            throw ApiProblem.badRequest("Campo \"" + field + "\" obbligatorio.");
-        }
-        return value;
-    }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field) {
         return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(value)).findFirst()

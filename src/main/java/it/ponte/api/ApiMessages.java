@@ -13,6 +13,11 @@ class ApiMessages {
         this.messages = messages;
     }
 
+    /** Any message of the bundles by its key, in the configured language. */
+    String text(String key, Object... args) {
+        return messages.get(key, args);
+    }
+
     String badRequestTitle() {
         return messages.get("api.badRequest.title");
     }

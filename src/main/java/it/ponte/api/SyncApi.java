@@ -1,13 +1,11 @@
 package it.ponte.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import it.ponte.sync.SyncLauncher;
 import it.ponte.sync.SyncMode;
 import it.ponte.sync.SyncRun;
 import it.ponte.sync.SyncRuns;
 import it.ponte.sync.SyncTrigger;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,21 +19,16 @@ public class SyncApi {
 
     private final SyncLauncher launcher;
     private final SyncRuns runs;
-    private final ObjectMapper json;
+    private final JsonRequests requests;
 
-    public SyncApi(SyncLauncher launcher, SyncRuns runs, ObjectMapper json) {
+    public SyncApi(SyncLauncher launcher, SyncRuns runs, JsonRequests requests) {
         this.launcher = launcher;
         this.runs = runs;
-        this.json = json;
+        this.requests = requests;
     }
 
     public Map<String, Object> start(@Body String body) {
-        JsonNode request;
-        try {
-            request = json.readTree(body == null || body.isBlank() ? "{}" : body);
-        } catch (IOException e) {
-            throw ApiProblem.badRequest("Il corpo della richiesta non è un JSON valido.");
-        }
+        JsonNode request = requests.object(body);
         String mode = request.path("mode").asText("");
         SyncMode parsed = Arrays.stream(SyncMode.values()).filter(m -> m != SyncMode.IMPORT && m.name().equalsIgnoreCase(mode))
                 .findFirst().orElseThrow(() -> ApiProblem.badRequest(
