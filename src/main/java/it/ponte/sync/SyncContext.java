@@ -118,8 +118,13 @@ public final class SyncContext {
         counts.put(name, value);
     }
 
+    /** A line for the run's errors; the same line twice (a failed record and its phase's bookkeeping) is said once. */
     public void error(String message) {
-        errors.add(message);
+        synchronized (errors) {
+            if (!errors.contains(message)) {
+                errors.add(message);
+            }
+        }
     }
 
     /**
