@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -42,6 +43,11 @@ public class ErpDocumentRows {
                     .addValue("description", row.description()).addValue("quantity", row.quantity())
                     .addValue("unitPrice", row.unitPrice()).addValue("externalRef", row.externalRef()));
         }
-        erp.batchUpdate(insert, rows.toArray(SqlParameterSource[]::new));
+        try {
+            erp.batchUpdate(insert, rows.toArray(SqlParameterSource[]::new));
+        } catch (DataAccessException e) {
+            // the ERP's own words, without the statement around them
+            throw new IllegalStateException("il gestionale ha rifiutato le righe del documento: " + e.getMostSpecificCause().getMessage(), e);
+        }
     }
 }

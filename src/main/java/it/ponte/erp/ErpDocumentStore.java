@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Body;
-import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.context.annotation.Lazy;
@@ -30,6 +29,8 @@ public class ErpDocumentStore {
     static final String SHIP_TO_ID = "erpShipToId";
     static final String SHIP_TO_CODE = "erpShipToCode";
     static final String NUMBER = "erpNumber";
+    /** What made the document's transaction roll back, kept aside by the erp-document-tx route. */
+    static final String FAILURE = "erpDocumentFailure";
     /** MariaDB's "duplicate entry for key": another writer stored the same customer, ship-to or document first. */
     private static final int DUPLICATE_KEY = 1062;
 
@@ -122,18 +123,19 @@ public class ErpDocumentStore {
         return new ErpDocumentRef(stored.documentId(), stored.series(), stored.number(), stored.customerCode(), stored.shipToCode(), true);
     }
 
-    /** Whether the failure is an insert race lost on a unique key: the second pass then finds the winner's rows. */
-    public boolean lostARace(Exchange exchange) {
-        Throwable failure = exchange.getException();
-        if (failure == null) {
-            failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        }
+    /** Whether the transaction failed on a unique key, an insert race lost: the second pass then finds the winner's rows. */
+    public boolean lostARace(@ExchangeProperty(FAILURE) Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DuplicateKeyException || (t instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The rolled-back transaction's failure, thrown again outside it: the failure of the order being inserted. */
+    public void rethrow(@ExchangeProperty(FAILURE) Exception failure) throws Exception {
+        throw failure;
     }
 
     static Number number(Object value) {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the state diff reads of ERP documents: the {@code erp-document-states} route reads a batch on camel-jdbc
- * ({@code sql/erp/document-states.sql}) and this turns its rows into {@link ErpDocumentState}s.
+ * ({@code sql/erp/document-states.sql}) and this turns each row into an {@link ErpDocumentState} (the state diff does
+ * it per document, so one unreadable document fails alone).
  */
 @Component("erpDocuments")
 public class ErpDocuments {
@@ -28,7 +30,7 @@ public class ErpDocuments {
     /** The documents' states, through the route. */
     @SuppressWarnings("unchecked")
     public List<ErpDocumentState> states(Collection<Long> ids) {
-        return routes.requestBody("direct:erp-document-states", List.copyOf(ids), List.class);
+        return fromRows(routes.requestBody("direct:erp-document-states", List.copyOf(ids), List.class));
     }
 
     /** The ids as the one bound parameter of the batch read: a JSON array. */
@@ -40,7 +42,13 @@ public class ErpDocuments {
         return rows.stream().map(ErpDocuments::state).toList();
     }
 
-    private static ErpDocumentState state(Map<String, Object> row) {
+    /** One row of {@code document-states.sql}; a status Ponte does not know is that document's failure, said plainly. */
+    public static ErpDocumentState state(Map<String, Object> row) {
+        String status = (String) row.get("status");
+        if (status == null || Arrays.stream(ErpStatus.values()).noneMatch(s -> s.name().equals(status))) {
+            throw new IllegalStateException("il documento " + row.get("series") + "/" + row.get("number") + " è nello stato '" + status
+                    + "', che Ponte non conosce (" + Arrays.toString(ErpStatus.values()) + ")");
+        }
         return new ErpDocumentState(((Number) row.get("id")).longValue(), (String) row.get("idempotency_ref"), (String) row.get("series"),
                 ((Number) row.get("number")).intValue(), ErpStatus.valueOf((String) row.get("status")), (String) row.get("cancel_reason_code"),
                 (String) row.get("carrier"), instant(row.get("transport_start")), (String) row.get("tracking_number"), flag(row.get("all_n")));

@@ -5,14 +5,13 @@ import it.ponte.remote.RecordFailure;
 import it.ponte.remote.RecordFailureSink;
 import it.ponte.shop.ShopOrder;
 import it.ponte.shop.ShopOrderRepository;
-import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /**
  * Where a shop order whose ERP insert failed is kept: the order stays REGISTERED with the reason and the step in
- * {@code erp_error} (the console shows it), and the next run inserts it. The sink of the {@code erp-insert-attempt}
- * route under the {@code record-failure} route configuration; {@link #outcome} then answers the order's FAILED outcome.
+ * {@code erp_error} (the console shows it), and the next run inserts it. The sink of the {@code erp-insert-order}
+ * route under the {@code record-failure} route configuration.
  */
 @Component("erpInsertFailures")
 public class ErpInsertFailures implements RecordFailureSink {
@@ -36,15 +35,17 @@ public class ErpInsertFailures implements RecordFailureSink {
         return line(failure.record(), error);
     }
 
-    /** The outcome of one order's insert: the route's answer, or FAILED with the reason the sink kept. */
-    public ErpInsertOutcome outcome(@Body Object body, Exchange exchange) {
-        if (body instanceof ErpInsertOutcome outcome) {
+    /**
+     * The outcome of one order's insert sent to the route by hand: the route's answer, or FAILED with the reason the sink
+     * kept (in a run, a failed order's route ends with the sink: the run notes it, the bookkeeping sees the others).
+     */
+    public ErpInsertOutcome outcome(Exchange exchange) {
+        if (exchange.getMessage().getBody() instanceof ErpInsertOutcome outcome) {
             return outcome;
         }
         Object record = exchange.getProperty(RECORD_PROPERTY);
         Throwable failure = FailurePolicy.failureOf(exchange);
-        String step = exchange.getProperty(STEP, String.class);
-        String error = error(failure == null ? "nessun esito" : policy.reason(failure), step);
+        String error = error(failure == null ? "nessun esito" : policy.reason(failure), exchange.getProperty(STEP, String.class));
         if (record instanceof ShopOrder order) {
             return new ErpInsertOutcome(order.id(), order.amazonOrderId(), ErpInsertOutcome.Kind.FAILED, null, error);
         }
@@ -55,7 +56,7 @@ public class ErpInsertFailures implements RecordFailureSink {
         return step == null ? reason : reason + " (" + step + ")";
     }
 
-    /** The same words the run's bookkeeping uses for a FAILED outcome, so the report says it once. */
+    /** The line of the run's errors (and report) for the order. */
     private static String line(Object record, String error) {
         String order = record instanceof ShopOrder o && o.amazonOrderId() != null ? o.amazonOrderId()
                 : "#" + (record instanceof ShopOrder o ? o.id() : record);

@@ -42,15 +42,18 @@ public class ErpOrderInsert {
     private final CustomerRepository customers;
     private final ProductRepository products;
     private final ProducerTemplate routes;
+    private final ErpInsertFailures failures;
     private final ErpProperties erpProperties;
     private final AmazonProperties amazonProperties;
 
     public ErpOrderInsert(ShopOrderRepository orders, CustomerRepository customers, ProductRepository products,
-                          @Lazy ProducerTemplate routes, ErpProperties erpProperties, AmazonProperties amazonProperties) {
+                          @Lazy ProducerTemplate routes, ErpInsertFailures failures, ErpProperties erpProperties,
+                          AmazonProperties amazonProperties) {
         this.orders = orders;
         this.customers = customers;
         this.products = products;
         this.routes = routes;
+        this.failures = failures;
         this.erpProperties = erpProperties;
         this.amazonProperties = amazonProperties;
     }
@@ -62,10 +65,10 @@ public class ErpOrderInsert {
 
     /** One order's insert through the route, as the ERP insert phase does it (also what two nodes racing do). */
     public ErpInsertOutcome insert(long shopOrderId) {
-        return routes.requestBody("direct:erp-insert-order", shopOrderId, ErpInsertOutcome.class);
+        return failures.outcome(routes.send("direct:erp-insert-order", e -> e.getMessage().setBody(shopOrderId)));
     }
 
-    // --- steps of the erp-insert-attempt route --------------------------------------------------------------------
+    // --- steps of the erp-insert-order route --------------------------------------------------------------------
 
     /** The shop order as it is now, or null when it is gone. */
     public ShopOrder load(@Body long shopOrderId) {

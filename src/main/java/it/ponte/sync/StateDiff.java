@@ -5,11 +5,10 @@ import it.ponte.amazon.AmazonOrderTransitions;
 import it.ponte.amazon.CancelReason;
 import it.ponte.erp.ErpChangeLog;
 import it.ponte.erp.ErpDocumentState;
+import it.ponte.erp.ErpDocuments;
 import it.ponte.erp.ErpEdition;
 import it.ponte.erp.ErpProperties;
 import it.ponte.erp.ErpStatus;
-import it.ponte.remote.FailurePolicy;
-import it.ponte.remote.RecordFailureSink;
 import it.ponte.shop.OrderOrigin;
 import it.ponte.shop.OrderStatus;
 import it.ponte.shop.Settings;
@@ -26,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.Body;
-import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
@@ -92,29 +90,20 @@ public class StateDiff {
         return batches;
     }
 
-    /** Each document of a batch with its shop order (documents Ponte did not insert have none and are left alone). */
-    public List<DocumentChange> changes(@Body List<ErpDocumentState> states) {
-        Map<String, ShopOrder> byRef = orders.findByErpRefs(states.stream().map(ErpDocumentState::idempotencyRef).toList())
+    /** Each document of a batch (a row of the ERP's answer) with its shop order; documents Ponte did not insert have none. */
+    @SuppressWarnings("unchecked")
+    public List<DocumentChange> changes(@Body List<Map<String, Object>> rows, @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
+        Set<Long> retry = (Set<Long>) ctx.report(RETRY);
+        Map<String, ShopOrder> byRef = orders.findByErpRefs(rows.stream().map(r -> (String) r.get("idempotency_ref")).toList())
                 .stream().collect(Collectors.toMap(ShopOrder::erpRef, Function.identity()));
         Set<String> carriers = erp.edition() == ErpEdition.HORECA ? shippingMethods.carrierNames() : Set.of();
-        return states.stream().filter(doc -> byRef.containsKey(doc.idempotencyRef()))
-                .map(doc -> new DocumentChange(doc, byRef.get(doc.idempotencyRef()), carriers)).toList();
+        return rows.stream().filter(row -> byRef.containsKey((String) row.get("idempotency_ref")))
+                .map(row -> new DocumentChange(row, byRef.get((String) row.get("idempotency_ref")), carriers, retry)).toList();
     }
 
     /** A step of the per-document route: what the accountant did becomes the shop's truth. */
     public void apply(@Body DocumentChange change, @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
-        apply(change.document(), change.order(), change.carriers(), ctx);
-    }
-
-    /** A document whose change could not be applied is read again by the next run, whatever the change log says. */
-    public void noteRetry(Exchange exchange) {
-        SyncContext ctx = exchange.getProperty(SyncContext.PROPERTY, SyncContext.class);
-        if (ctx != null && FailurePolicy.failureOf(exchange) != null
-                && exchange.getProperty(RecordFailureSink.RECORD_PROPERTY) instanceof DocumentChange change) {
-            @SuppressWarnings("unchecked")
-            Set<Long> retry = (Set<Long>) ctx.report(RETRY);
-            retry.add(change.document().id());
-        }
+        apply(ErpDocuments.state(change.document()), change.order(), change.carriers(), ctx);
     }
 
     public void batchCompared(@ExchangeProperty("stateDiffBatchSize") Integer size, @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
@@ -140,8 +129,19 @@ public class StateDiff {
                 .map(Long::parseLong).toList();
     }
 
-    /** One ERP document with the shop order it belongs to: the record of the per-document route. */
-    public record DocumentChange(ErpDocumentState document, ShopOrder order, Set<String> carriers) {
+    /**
+     * One ERP document as the ERP answered it, with the shop order it belongs to: the record of the per-document route.
+     * {@code rereadNextRun} is the run's list of documents to read again next time, where a failed one is put.
+     */
+    public record DocumentChange(Map<String, Object> document, ShopOrder order, Set<String> carriers, Set<Long> rereadNextRun) {
+
+        public long documentId() {
+            return ((Number) document.get("id")).longValue();
+        }
+
+        public String documentNumber() {
+            return document.get("series") + "/" + document.get("number");
+        }
     }
 
     void apply(ErpDocumentState doc, ShopOrder order, Set<String> carriers, SyncContext ctx) {

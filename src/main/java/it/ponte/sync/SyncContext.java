@@ -118,13 +118,8 @@ public final class SyncContext {
         counts.put(name, value);
     }
 
-    /** A line for the run's errors; the same line twice (a failed record and its phase's bookkeeping) is said once. */
     public void error(String message) {
-        synchronized (errors) {
-            if (!errors.contains(message)) {
-                errors.add(message);
-            }
-        }
+        errors.add(message);
     }
 
     /**
