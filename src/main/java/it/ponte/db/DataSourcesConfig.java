@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -65,6 +67,16 @@ public class DataSourcesConfig {
         return pool("ponte-erp", locations.erpUrl(), locations, 8);
     }
 
+    /**
+     * The ERP as camel-jdbc sees it: inside a {@code transacted} route every {@code jdbc:erpTransactionalDataSource}
+     * step gets the connection of the route's ERP transaction (and its close leaves it open), outside one a pooled
+     * connection as usual. Its endpoints say {@code resetAutoCommit=false}, so the transaction manager alone commits.
+     */
+    @Bean
+    DataSource erpTransactionalDataSource(@Qualifier("erpDataSource") DataSource dataSource, @Qualifier("erpFlyway") Flyway migrated) {
+        return new TransactionAwareDataSourceProxy(dataSource);
+    }
+
     @Bean
     Flyway shopFlyway(@Qualifier("shopDataSource") DataSource dataSource) {
         return migrate(dataSource, "classpath:db/shop");
@@ -106,6 +118,12 @@ public class DataSourcesConfig {
     @Bean
     TransactionTemplate erpTx(@Qualifier("erpTransactionManager") PlatformTransactionManager tm) {
         return readCommitted(tm);
+    }
+
+    /** The {@code transacted} policy of the ERP routes: one ERP transaction, read committed as {@link #erpTx}. */
+    @Bean
+    SpringTransactionPolicy erpTransactionPolicy(@Qualifier("erpTx") TransactionTemplate erpTx) {
+        return new SpringTransactionPolicy(erpTx);
     }
 
     /**

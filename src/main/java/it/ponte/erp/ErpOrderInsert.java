@@ -16,15 +16,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
  * Inserts REGISTERED shop orders into the ERP (seed 002): the customer account (opened under the ledger when
  * new), the ship-to address, one row per item, shipping costs as an expense-item row and, for Amazon orders, a
- * body note with the Amazon order id and date. The shop order becomes STORED only once the ERP committed; if
- * the ERP fails it stays REGISTERED with the error, and the next run inserts it.
+ * body note with the Amazon order id and date. The routes of {@code erp-insert.camel.yaml} call these steps; the
+ * shop order becomes STORED only once the ERP committed; if the ERP fails it stays REGISTERED with the error
+ * ({@link ErpInsertFailures}), and the next run inserts it.
  */
 @Component
 public class ErpOrderInsert {
@@ -36,16 +41,19 @@ public class ErpOrderInsert {
     private final ShopOrderRepository orders;
     private final CustomerRepository customers;
     private final ProductRepository products;
-    private final ErpDocumentStore documents;
+    private final ProducerTemplate routes;
+    private final ErpInsertFailures failures;
     private final ErpProperties erpProperties;
     private final AmazonProperties amazonProperties;
 
     public ErpOrderInsert(ShopOrderRepository orders, CustomerRepository customers, ProductRepository products,
-                          ErpDocumentStore documents, ErpProperties erpProperties, AmazonProperties amazonProperties) {
+                          @Lazy ProducerTemplate routes, ErpInsertFailures failures, ErpProperties erpProperties,
+                          AmazonProperties amazonProperties) {
         this.orders = orders;
         this.customers = customers;
         this.products = products;
-        this.documents = documents;
+        this.routes = routes;
+        this.failures = failures;
         this.erpProperties = erpProperties;
         this.amazonProperties = amazonProperties;
     }
@@ -55,31 +63,43 @@ public class ErpOrderInsert {
         return orders.awaitingErp();
     }
 
+    /** One order's insert through the route, as the ERP insert phase does it (also what two nodes racing do). */
     public ErpInsertOutcome insert(long shopOrderId) {
-        ShopOrder order = orders.find(shopOrderId).orElse(null);
-        if (order == null || order.status() != OrderStatus.REGISTERED) {
-            return new ErpInsertOutcome(shopOrderId, order == null ? null : order.amazonOrderId(), ErpInsertOutcome.Kind.SKIPPED,
-                    order == null ? null : order.erpDocumentNumber(), null);
+        return failures.outcome(routes.send("direct:erp-insert-order", e -> e.getMessage().setBody(shopOrderId)));
+    }
+
+    // --- steps of the erp-insert-order route --------------------------------------------------------------------
+
+    /** The shop order as it is now, or null when it is gone. */
+    public ShopOrder load(@Body long shopOrderId) {
+        return orders.find(shopOrderId).orElse(null);
+    }
+
+    /** INSERT for a REGISTERED order; anything else was inserted meanwhile (or is gone) and is skipped. */
+    public String verdict(@Body ShopOrder order) {
+        return order == null ? "NOT_FOUND" : order.status() == OrderStatus.REGISTERED ? "INSERT" : "NOT_REGISTERED";
+    }
+
+    public ErpInsertOutcome skipped(@Body ShopOrder order, @ExchangeProperty("erpShopOrderId") long shopOrderId) {
+        return new ErpInsertOutcome(shopOrderId, order == null ? null : order.amazonOrderId(), ErpInsertOutcome.Kind.SKIPPED,
+                order == null ? null : order.erpDocumentNumber(), null);
+    }
+
+    /** The ERP committed: only now does the shop order become STORED, with the document and the ERP's codes. */
+    public ErpInsertOutcome stored(@Body ErpDocumentRef ref, @ExchangeProperty("erpShopOrder") ShopOrder order,
+                                   @ExchangeProperty("erpDraft") ErpDocumentDraft draft) {
+        orders.markStored(order.id(), draft.idempotencyRef(), ref.series(), ref.number());
+        customers.setErpCode(order.customerId(), ref.customerCode());
+        if (order.shipAddressId() != null && ref.shipToCode() != null) {
+            customers.setErpShipToCode(order.shipAddressId(), ref.shipToCode());
         }
-        try {
-            ErpDocumentDraft draft = draft(order);
-            ErpDocumentRef ref = documents.store(draft);
-            orders.markStored(order.id(), draft.idempotencyRef(), ref.series(), ref.number());
-            customers.setErpCode(order.customerId(), ref.customerCode());
-            if (order.shipAddressId() != null && ref.shipToCode() != null) {
-                customers.setErpShipToCode(order.shipAddressId(), ref.shipToCode());
-            }
-            return new ErpInsertOutcome(order.id(), order.amazonOrderId(),
-                    ref.created() ? ErpInsertOutcome.Kind.STORED : ErpInsertOutcome.Kind.ALREADY_STORED, ref.documentNumber(), null);
-        } catch (RuntimeException e) {
-            log.warn("ERP insert of shop order {} failed; it stays REGISTERED for the next run: {}", order.id(), e.toString());
-            orders.markErpError(order.id(), e.getMessage());
-            return new ErpInsertOutcome(order.id(), order.amazonOrderId(), ErpInsertOutcome.Kind.FAILED, null, String.valueOf(e.getMessage()));
-        }
+        log.debug("Shop order {} stored in the ERP as {}", order.id(), ref.documentNumber());
+        return new ErpInsertOutcome(order.id(), order.amazonOrderId(),
+                ref.created() ? ErpInsertOutcome.Kind.STORED : ErpInsertOutcome.Kind.ALREADY_STORED, ref.documentNumber(), null);
     }
 
     /** The document the ERP gets for this order (also what a test stores to stage a crash after the ERP commit). */
-    public ErpDocumentDraft draft(ShopOrder order) {
+    public ErpDocumentDraft draft(@Body ShopOrder order) {
         Customer customer = customers.find(order.customerId()).orElseThrow(() -> new IllegalStateException("customer " + order.customerId() + " not found"));
         Address shipTo = order.shipAddressId() == null ? null : customers.findAddress(order.shipAddressId()).orElse(null);
         boolean amazon = order.origin() == OrderOrigin.AMAZON;

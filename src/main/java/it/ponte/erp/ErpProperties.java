@@ -17,7 +17,11 @@ public record ErpProperties(
         /* ERP cancel reason ("causale") → Amazon CancelReason sent when the accountant cancels an Amazon order */
         Map<String, String> amazonCancelReasons,
         /* a hole in the change log older than this is a rolled-back write, not a late commit */
-        @DefaultValue("10m") java.time.Duration changeGapTimeout) {
+        @DefaultValue("10m") java.time.Duration changeGapTimeout,
+        /* change-log lines read per query of a CHANGED run */
+        @DefaultValue("10000") int changePageSize,
+        /* document ids read per query of a TOTAL run */
+        @DefaultValue("5000") int documentPageSize) {
 
     public Map<String, String> amazonCancelReasons() {
         return amazonCancelReasons == null ? Map.of() : amazonCancelReasons;

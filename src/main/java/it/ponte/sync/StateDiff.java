@@ -16,10 +16,12 @@ import it.ponte.shop.ShippingMethods;
 import it.ponte.shop.ShopOrder;
 import it.ponte.shop.ShopOrderRepository;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.Body;
@@ -31,27 +33,29 @@ import org.springframework.stereotype.Component;
  * their document (STORED → DELIVERED → INVOICED, or CANCELLED); an Amazon order cancelled with one of the
  * Amazon cancel reasons and every row at 'N' becomes PENDING_CANCELLATION; one whose shipping fields are filled
  * (Mexal: carrier, transport start, tracking; Ho.Re.Ca.: carrier named as a shop shipping method, transport
- * start) becomes PENDING_SHIPMENT.
+ * start) becomes PENDING_SHIPMENT. The {@code state-diff} routes read the ERP on camel-jdbc and call these steps;
+ * each document is applied on its own, so one that cannot be applied is noted with the reason ({@link StateDiffFailures})
+ * and read again by the next run, while the others go on.
  */
 @Component("stateDiff")
 public class StateDiff {
 
     static final String WATERMARK = "erp.change.watermark";
+    static final String RETRY_SETTING = "erp.change.retry";
     private static final String NEXT_WATERMARK = "stateDiffNextWatermark";
+    private static final String RETRY = "stateDiffRetry";
     private static final int BATCH = 200;
 
     private final ErpChangeLog changeLog;
-    private final ErpDocuments documents;
     private final ShopOrderRepository orders;
     private final AmazonOrderTransitions transitions;
     private final ShippingMethods shippingMethods;
     private final Settings settings;
     private final ErpProperties erp;
 
-    public StateDiff(ErpChangeLog changeLog, ErpDocuments documents, ShopOrderRepository orders, AmazonOrderTransitions transitions,
+    public StateDiff(ErpChangeLog changeLog, ShopOrderRepository orders, AmazonOrderTransitions transitions,
                      ShippingMethods shippingMethods, Settings settings, ErpProperties erp) {
         this.changeLog = changeLog;
-        this.documents = documents;
         this.orders = orders;
         this.transitions = transitions;
         this.shippingMethods = shippingMethods;
@@ -66,31 +70,18 @@ public class StateDiff {
         });
     }
 
-    /** The documents to compare, in batches: all of them in TOTAL, the changed ones in CHANGED. */
-    public List<List<Long>> documentBatches(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
-        List<Long> ids = new ArrayList<>();
-        if (ctx.getMode() == SyncMode.TOTAL) {
-            ctx.putReport(NEXT_WATERMARK, changeLog.lastSeq());
-            long after = 0;
-            for (List<Long> page = documents.allIds(after, 5000); !page.isEmpty(); page = documents.allIds(after, 5000)) {
-                ids.addAll(page);
-                after = page.get(page.size() - 1);
-            }
-        } else {
-            long watermark = settings.get(WATERMARK).map(Long::parseLong).orElse(0L);
-            ErpChangeLog.Batch batch;
-            do {
-                batch = changeLog.after(watermark, 10_000, erp.changeGapTimeout());
-                ids.addAll(batch.documentIds());
-                boolean moved = batch.safeWatermark() > watermark;
-                watermark = batch.safeWatermark();
-                if (!moved) {
-                    break;
-                }
-            } while (batch.more());
-            ctx.putReport(NEXT_WATERMARK, watermark);
-        }
-        List<Long> distinct = ids.stream().distinct().toList();
+    /** CHANGED: the change log after the watermark, and the documents whose change could not be applied last time. */
+    public ErpChangeLog.Scan changedScan(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
+        long watermark = settings.get(WATERMARK).map(Long::parseLong).orElse(0L);
+        return changeLog.changesAfter(watermark, retried());
+    }
+
+    /** The documents to compare, in batches, once the scan read them all. */
+    public List<List<Long>> batches(@ExchangeProperty(ErpChangeLog.SCAN) ErpChangeLog.Scan scan,
+                                    @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
+        ctx.putReport(NEXT_WATERMARK, scan.getNextWatermark());
+        ctx.putReport(RETRY, ConcurrentHashMap.newKeySet());
+        List<Long> distinct = scan.getDocumentIds();
         ctx.progress(SyncPhase.STATE_DIFF, 0, distinct.size());
         List<List<Long>> batches = new ArrayList<>();
         for (int i = 0; i < distinct.size(); i += BATCH) {
@@ -99,26 +90,57 @@ public class StateDiff {
         return batches;
     }
 
-    public void compare(@Body List<Long> documentIds, @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
-        List<ErpDocumentState> states = documents.states(documentIds);
-        Map<String, ShopOrder> byRef = orders.findByErpRefs(states.stream().map(ErpDocumentState::idempotencyRef).toList())
+    /** Each document of a batch (a row of the ERP's answer) with its shop order; documents Ponte did not insert have none. */
+    @SuppressWarnings("unchecked")
+    public List<DocumentChange> changes(@Body List<Map<String, Object>> rows, @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
+        Set<Long> retry = (Set<Long>) ctx.report(RETRY);
+        Map<String, ShopOrder> byRef = orders.findByErpRefs(rows.stream().map(r -> (String) r.get("idempotency_ref")).toList())
                 .stream().collect(Collectors.toMap(ShopOrder::erpRef, Function.identity()));
         Set<String> carriers = erp.edition() == ErpEdition.HORECA ? shippingMethods.carrierNames() : Set.of();
-        for (ErpDocumentState doc : states) {
-            ShopOrder order = byRef.get(doc.idempotencyRef());
-            if (order != null) {
-                apply(doc, order, carriers, ctx);
-            }
-        }
-        SyncRun.Progress p = ctx.progressSnapshot().get(SyncPhase.STATE_DIFF.name());
-        ctx.progress(SyncPhase.STATE_DIFF, (p == null ? 0 : p.done()) + documentIds.size(), p == null ? documentIds.size() : p.total());
+        return rows.stream().filter(row -> byRef.containsKey((String) row.get("idempotency_ref")))
+                .map(row -> new DocumentChange(row, byRef.get((String) row.get("idempotency_ref")), carriers, retry)).toList();
     }
 
-    /** The watermark moves only after every batch was compared. */
+    /** A step of the per-document route: what the accountant did becomes the shop's truth. */
+    public void apply(@Body DocumentChange change, @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
+        apply(ErpDocuments.state(change.document()), change.order(), change.carriers(), ctx);
+    }
+
+    public void batchCompared(@ExchangeProperty("stateDiffBatchSize") Integer size, @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
+        SyncRun.Progress p = ctx.progressSnapshot().get(SyncPhase.STATE_DIFF.name());
+        ctx.progress(SyncPhase.STATE_DIFF, (p == null ? 0 : p.done()) + size, p == null ? size : p.total());
+    }
+
+    /** The watermark moves only after every batch was compared; the documents that failed wait for the next run. */
+    @SuppressWarnings("unchecked")
     public void commit(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
         Object next = ctx.report(NEXT_WATERMARK);
         if (next != null) {
             settings.put(WATERMARK, next.toString());
+        }
+        Set<Long> retry = (Set<Long>) ctx.report(RETRY);
+        if (retry != null) {
+            settings.put(RETRY_SETTING, retry.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")));
+        }
+    }
+
+    private List<Long> retried() {
+        return settings.get(RETRY_SETTING).stream().flatMap(v -> Arrays.stream(v.split(","))).filter(v -> !v.isBlank())
+                .map(Long::parseLong).toList();
+    }
+
+    /**
+     * One ERP document as the ERP answered it, with the shop order it belongs to: the record of the per-document route.
+     * {@code rereadNextRun} is the run's list of documents to read again next time, where a failed one is put.
+     */
+    public record DocumentChange(Map<String, Object> document, ShopOrder order, Set<String> carriers, Set<Long> rereadNextRun) {
+
+        public long documentId() {
+            return ((Number) document.get("id")).longValue();
+        }
+
+        public String documentNumber() {
+            return document.get("series") + "/" + document.get("number");
         }
     }
 

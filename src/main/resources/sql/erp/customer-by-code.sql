@@ -1,0 +1,1 @@
+SELECT id, code FROM erp_customer WHERE code = :?erpCustomerCode

@@ -1,0 +1,2 @@
+INSERT INTO erp_customer (ledger, code, name, email, phone, address, city, province, postal_code, country_code, shop_ref)
+VALUES (:?ledger, :?code, :?name, :?email, :?phone, :?address, :?city, :?province, :?postalCode, :?countryCode, :?shopRef)

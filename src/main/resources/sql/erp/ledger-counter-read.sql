@@ -1,0 +1,1 @@
+SELECT last_number FROM erp_ledger_counter WHERE ledger = :?erpLedger

@@ -1,0 +1,1 @@
+SELECT last_number FROM erp_series_counter WHERE series = :?erpSeries

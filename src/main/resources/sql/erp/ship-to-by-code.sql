@@ -1,0 +1,1 @@
+SELECT id, code FROM erp_ship_to WHERE code = :?erpShipToCode
