@@ -27,6 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 public class DataSourcesConfig {
 
+    /** Pool names, which Hikari puts in every "connection not available" message: how a failure tells which database. */
+    public static final String SHOP_POOL = "ponte-shop";
+    public static final String ERP_POOL = "ponte-erp";
+
     @Bean
     DatabaseLocations databaseLocations(DatabaseProperties configured, Environment env) {
         DatabaseProperties props = withSpringDatasource(configured, env);
@@ -59,12 +63,12 @@ public class DataSourcesConfig {
     @Bean
     @Primary
     DataSource shopDataSource(DatabaseLocations locations) {
-        return pool("ponte-shop", locations.shopUrl(), locations, 12);
+        return pool(SHOP_POOL, locations.shopUrl(), locations, 12);
     }
 
     @Bean
     DataSource erpDataSource(DatabaseLocations locations) {
-        return pool("ponte-erp", locations.erpUrl(), locations, 8);
+        return pool(ERP_POOL, locations.erpUrl(), locations, 8);
     }
 
     /**

@@ -2,6 +2,7 @@ package it.ponte.remote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import it.ponte.db.DataSourcesConfig;
 import java.io.IOException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLNonTransientConnectionException;
@@ -38,7 +39,8 @@ public class FailurePolicy {
             }
             if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
                     || t instanceof SQLNonTransientConnectionException || t instanceof SQLTransientConnectionException) {
-                return FailureClass.OWN_DATABASE;
+                // the ERP is a remote like the others: its outage leaves the orders owed; only the shop database is Ponte's own
+                return fromErpPool(failure) ? FailureClass.TRANSIENT : FailureClass.OWN_DATABASE;
             }
             if (t instanceof IOException) {
                 // connect and read timeouts, resets, a truncated answer: the network, not the record
@@ -46,6 +48,15 @@ public class FailurePolicy {
             }
         }
         return FailureClass.UNEXPECTED;
+    }
+
+    private static boolean fromErpPool(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(DataSourcesConfig.ERP_POOL + " - ")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The reason a merchant reads: the remote's own words where it gave some, else the exception's message. */

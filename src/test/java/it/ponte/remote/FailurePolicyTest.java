@@ -1,0 +1,64 @@
+package it.ponte.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.net.SocketTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+/** The one classifier of the failure policy (README, "Failure policy"): which class each failure belongs to. */
+class FailurePolicyTest {
+
+    private final FailurePolicy policy = new FailurePolicy();
+
+    @Test
+    void throttlingServerErrorsAndTheNetworkAreTransient() {
+        assertThat(policy.classify(http(429))).isEqualTo(FailureClass.TRANSIENT);
+        assertThat(policy.classify(http(503))).isEqualTo(FailureClass.TRANSIENT);
+        assertThat(policy.classify(new SocketTimeoutException("Read timed out"))).isEqualTo(FailureClass.TRANSIENT);
+    }
+
+    @Test
+    void otherRefusalsAndUnreadableAnswersArePermanent() {
+        assertThat(policy.classify(http(400))).isEqualTo(FailureClass.PERMANENT);
+        assertThat(policy.classify(new JsonParseException(null, "Unexpected character"))).isEqualTo(FailureClass.PERMANENT);
+    }
+
+    @Test
+    void anOpenCircuitIsTheRemoteDown() {
+        CircuitBreaker breaker = CircuitBreaker.ofDefaults("amazon");
+        breaker.transitionToOpenState();
+        assertThat(policy.classify(CallNotPermittedException.createCallNotPermittedException(breaker))).isEqualTo(FailureClass.REMOTE_DOWN);
+    }
+
+    @Test
+    void theShopDatabaseIsPontesOwnTheErpIsARemote() {
+        Throwable shop = new CannotGetJdbcConnectionException("no connection",
+                new SQLTransientConnectionException("ponte-shop - Connection is not available, request timed out after 10000ms."));
+        Throwable erp = new CannotGetJdbcConnectionException("no connection",
+                new SQLTransientConnectionException("ponte-erp - Connection is not available, request timed out after 10000ms."));
+
+        assertThat(policy.classify(shop)).isEqualTo(FailureClass.OWN_DATABASE);
+        assertThat(policy.classify(erp)).isEqualTo(FailureClass.TRANSIENT);
+    }
+
+    @Test
+    void anythingElseIsOneRecordsSurpriseEvenWhenCamelWrapsIt() {
+        IllegalArgumentException bug = new IllegalArgumentException("URI with undefined scheme");
+        assertThat(policy.classify(bug)).isEqualTo(FailureClass.UNEXPECTED);
+        assertThat(policy.classify(new CamelExecutionException("wrapped", null, bug))).isEqualTo(FailureClass.UNEXPECTED);
+        assertThat(policy.classify(new CamelExecutionException("wrapped", null, http(503)))).isEqualTo(FailureClass.TRANSIENT);
+        assertThat(policy.reason(bug)).isEqualTo("URI with undefined scheme");
+    }
+
+    private static HttpOperationFailedException http(int status) {
+        return new HttpOperationFailedException("https://remote.example/x", status, "status " + status, null, Map.of(), "");
+    }
+}
