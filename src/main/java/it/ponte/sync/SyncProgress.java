@@ -67,7 +67,10 @@ public class SyncProgress {
     public void mailchimpDone(@Body Object report, @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
         ctx.putReport("mailchimp", report);
         if (report instanceof it.ponte.mailchimp.MailchimpReport mailchimp && mailchimp.enabled()) {
-            if (mailchimp.storeProblem() != null) {
+            if (mailchimp.isUnreachable()) {
+                // the same line its records gave, if any: said once
+                ctx.recordFailed(it.ponte.remote.FailureClass.REMOTE_DOWN, it.ponte.mailchimp.MailchimpException.UNREACHABLE);
+            } else if (mailchimp.storeProblem() != null) {
                 ctx.error("Mailchimp: " + mailchimp.storeProblem());
             }
             if (mailchimp.abortedBecause() != null) {
