@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * ({@code routes/mailchimp-api.camel.yaml}), which makes the call on camel-http, bounds the connections, redelivers
  * transient failures and keeps Mailchimp's circuit breaker. What is left here is Mailchimp's own logic: orders and
  * carts have no PUT, so POST and PATCH fall back on each other; a 404 on a read means "absent".
- * Every failure surfaces as a {@link MailchimpException} of its failure class.
+ * Mailchimp's refusals and its absence surface as a {@link MailchimpException} of their failure class.
  */
 @Component
 public class MailchimpClient {
