@@ -36,18 +36,28 @@ public class MailchimpAudience {
 
     /** Before a batch: when it would take more look-ups than a page-through, learn the whole list at once. */
     public void prepare(List<MailchimpOutboxEntry> owed, @ExchangeProperty(MailchimpRun.PROPERTY) MailchimpRun run) {
-        if (run.isWholeListKnown() || owed.size() < properties.bulkMemberThreshold()) {
+        if (run.isUnreachable() || run.isWholeListKnown() || owed.size() < properties.bulkMemberThreshold()) {
             return;
         }
         Map<String, String> statuses = new HashMap<>();
         int offset = 0;
-        while (true) {
-            MailchimpResources.MemberPage page = client.members(offset, PAGE);
-            page.members().forEach(m -> statuses.put(m.emailAddress(), m.status()));
-            offset += PAGE;
-            if (page.members().isEmpty() || offset >= page.totalItems()) {
-                break;
+        try {
+            while (true) {
+                MailchimpResources.MemberPage page = client.members(offset, PAGE);
+                page.members().forEach(m -> statuses.put(m.emailAddress(), m.status()));
+                offset += PAGE;
+                if (page.members().isEmpty() || offset >= page.totalItems()) {
+                    break;
+                }
             }
+        } catch (MailchimpException e) {
+            if (!e.isUnreachable()) {
+                throw e;
+            }
+            // the records will find Mailchimp unreachable too, and stay owed
+            log.warn("Mailchimp unreachable while paging through the list: {}", e.reason());
+            run.unreachable();
+            return;
         }
         log.debug("Mailchimp list paged through: {} members", statuses.size());
         run.knowWholeList(statuses);

@@ -35,6 +35,9 @@ public class MailchimpAutomationCheck {
         if (unifiedCart.isOn()) {
             return MailchimpVerdict.UNIFIED_CART.name();
         }
+        if (run.isUnreachable()) {
+            return MailchimpVerdict.AUTOMATION_UNKNOWN.name();
+        }
         if (!run.isStoreReady()) {
             return MailchimpVerdict.STORE_UNAVAILABLE.name();
         }
@@ -42,6 +45,9 @@ public class MailchimpAutomationCheck {
         try {
             automations = client.automations();
         } catch (MailchimpException e) {
+            if (e.isUnreachable()) {
+                run.unreachable();
+            }
             log.warn("Cannot list Mailchimp automations: {}", e.getMessage());
             return MailchimpVerdict.AUTOMATION_UNKNOWN.name();
         }
@@ -52,7 +58,7 @@ public class MailchimpAutomationCheck {
                 .max(Comparator.comparing((Automation a) -> "sending".equals(a.status())))
                 .orElse(null);
         if (cartAutomation == null) {
-                        return MailchimpVerdict.NO_AUTOMATION.name();
+            return MailchimpVerdict.NO_AUTOMATION.name();
         }
         run.automationStatus(cartAutomation.status());
         return "sending".equals(cartAutomation.status()) ? MailchimpVerdict.SEND.name() : MailchimpVerdict.AUTOMATION_PAUSED.name();

@@ -9,29 +9,27 @@ import it.ponte.mailchimp.MailchimpResources.MemberPage;
 import it.ponte.mailchimp.MailchimpResources.Order;
 import it.ponte.mailchimp.MailchimpResources.Product;
 import it.ponte.mailchimp.MailchimpResources.Store;
-import java.io.IOException;
-import java.net.URI;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import it.ponte.remote.FailureClass;
+import it.ponte.remote.FailurePolicy;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RuntimeCamelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Mailchimp Marketing API v3 over {@link HttpClient}. It paces itself: never more than
- * {@code ponte.mailchimp.max-concurrency} calls in flight (Mailchimp answers 429 beyond 10), and transient failures
- * (429, 5xx, resets, gateway 403) are retried with exponential backoff and full jitter, honouring Retry-After.
- * Permanent failures surface as {@link MailchimpException} with Mailchimp's problem document.
+ * Mailchimp Marketing API v3 for Ponte's Java code: a thin face over the {@code direct:mailchimp-api} route
+ * ({@code routes/mailchimp-api.camel.yaml}), which makes the call on camel-http, bounds the connections, redelivers
+ * transient failures and keeps Mailchimp's circuit breaker. What is left here is Mailchimp's own logic: orders and
+ * carts have no PUT, so POST and PATCH fall back on each other; a 404 on a read means "absent".
+ * Mailchimp's refusals and its absence surface as a {@link MailchimpException} of their failure class.
  */
 @Component
 public class MailchimpClient {
@@ -42,18 +40,13 @@ public class MailchimpClient {
     private static final Logger log = LoggerFactory.getLogger(MailchimpClient.class);
 
     private final MailchimpProperties properties;
-    private final MailchimpJson json;
-    private final HttpClient http;
-    private final Semaphore inFlight;
-    private final String authorization;
+    private final ProducerTemplate producer;
+    private final FailurePolicy policy;
 
-    public MailchimpClient(MailchimpProperties properties, MailchimpJson json) {
+    public MailchimpClient(MailchimpProperties properties, ProducerTemplate producer, FailurePolicy policy) {
         this.properties = properties;
-        this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.client().connectTimeout()).build();
-        this.inFlight = new Semaphore(properties.maxConcurrency(), true);
-        String key = properties.apiKey() == null ? "" : properties.apiKey();
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(("ponte:" + key).getBytes(StandardCharsets.UTF_8));
+        this.producer = producer;
+        this.policy = policy;
     }
 
     // --- store -------------------------------------------------------------------------------------------------
@@ -207,97 +200,45 @@ public class MailchimpClient {
     }
 
     private JsonNode call(String operation, String method, String path, Object body) {
-        MailchimpProperties.Client client = properties.client();
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json.write(body), StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(properties.resolvedBaseUrl() + path))
-                .timeout(client.requestTimeout())
-                .header("Authorization", authorization)
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/json")
-                .method(method, publisher)
-                .build();
-        MailchimpException last = null;
-        for (int attempt = 1; attempt <= client.maxAttempts(); attempt++) {
-            Duration retryAfter = null;
-            try {
-                HttpResponse<String> response = send(request);
-                int status = response.statusCode();
-                if (status < 300) {
-                    log.debug("Mailchimp {} {} -> {}", method, path, status);
-                    return json.read(response.body());
-                }
-                last = problem(operation, response);
-                retryAfter = response.headers().firstValue("Retry-After").map(MailchimpClient::seconds).orElse(null);
-            } catch (IOException e) {
-                last = new MailchimpException(operation, 0, e.getClass().getSimpleName(), e.getMessage(), List.of(), false, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MailchimpException(operation, 0, "Interrupted", null, List.of(), false, e);
-            }
-            if (!last.isTransient() || attempt == client.maxAttempts()) {
-                break;
-            }
-            Duration pause = retryAfter != null ? retryAfter : backoff(attempt, client);
-            log.info("Mailchimp {} failed ({}), attempt {} of {}, retrying in {} ms", operation, last.status(), attempt,
-                    client.maxAttempts(), pause.toMillis());
-            sleep(pause);
+        Exchange answer = producer.send("direct:mailchimp-api", exchange -> {
+            exchange.setProperty(MailchimpHttp.OPERATION, operation);
+            exchange.setProperty(MailchimpHttp.METHOD, method);
+            exchange.setProperty(MailchimpHttp.PATH, path);
+            exchange.setProperty(MailchimpHttp.BODY, body);
+        });
+        Exception failure = answer.getException();
+        if (failure != null) {
+            throw asFailure(operation, failure);
         }
-        throw last;
+        log.debug("Mailchimp {} {} done", method, path);
+        return answer.getMessage().getBody(JsonNode.class);
     }
 
-    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        inFlight.acquire();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } finally {
-            inFlight.release();
-        }
-    }
-
-    private MailchimpException problem(String operation, HttpResponse<String> response) {
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
-        String body = response.body();
-        JsonNode doc = null;
-        if (contentType.contains("json") && body != null && !body.isBlank()) {
-            try {
-                doc = json.read(body);
-            } catch (RuntimeException ignored) {
-                // a gateway page pretending to be JSON: treated as no problem document
+    /**
+     * Whatever went wrong on the way, as the failure policy and Ponte's Mailchimp code read it: Mailchimp's answers and
+     * its absence as a {@link MailchimpException}; anything else (a bug, a payload that cannot be written) as it is.
+     */
+    private RuntimeException asFailure(String operation, Exception failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MailchimpException e) {
+                return e;
+            }
+            if (t instanceof CallNotPermittedException) {
+                return MailchimpException.unreachable(operation, t);
             }
         }
-        boolean isProblem = doc != null && doc.has("title") && doc.has("status");
-        if (!isProblem) {
-            return new MailchimpException(operation, response.statusCode(), null, null, List.of(), false, null);
+        if (policy.classify(failure) == FailureClass.TRANSIENT) {
+            return MailchimpException.noAnswer(operation, rootCause(failure));
         }
-        List<MailchimpException.FieldError> errors = new ArrayList<>();
-        for (JsonNode e : doc.path("errors")) {
-            errors.add(new MailchimpException.FieldError(e.path("field").asText(), e.path("message").asText()));
-        }
-        return new MailchimpException(operation, response.statusCode(), doc.path("title").asText(null),
-                doc.path("detail").asText(null), errors, true, null);
+        return failure instanceof RuntimeException r ? r : new RuntimeCamelException(failure);
     }
 
-    private static Duration backoff(int attempt, MailchimpProperties.Client client) {
-        long ceiling = Math.min(client.maxBackoff().toMillis(), client.initialBackoff().toMillis() << Math.min(attempt - 1, 20));
-        // full jitter: clients that failed together do not come back together
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
-    }
-
-    private static Duration seconds(String value) {
-        try {
-            return Duration.ofSeconds(Math.min(120, Long.parseLong(value.trim())));
-        } catch (NumberFormatException e) {
-            return null;
+    private static Throwable rootCause(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
         }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return t;
     }
 
     private static String enc(String segment) {

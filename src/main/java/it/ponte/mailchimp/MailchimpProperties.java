@@ -30,7 +30,7 @@ public record MailchimpProperties(
         @DefaultValue("EUR") @NotBlank String currency,
         @DefaultValue({"subscribed", "unsubscribed", "pending", "transactional"}) @NotEmpty List<String> presentStatuses,
         @DefaultValue @Valid AbandonedCarts abandonedCarts,
-        /* Mailchimp answers 429 beyond 10 simultaneous connections per user */
+        /* connections to Mailchimp at most (the endpoint's pool): it answers 429 beyond 10 simultaneous ones per user */
         @DefaultValue("10") @Min(1) @Max(10) int maxConcurrency,
         /* permanent refusals of one record, across runs, before it is parked */
         @DefaultValue("5") @Min(1) int maxAttempts,
@@ -43,11 +43,11 @@ public record MailchimpProperties(
     public record AbandonedCarts(@DefaultValue("false") boolean enabled) {
     }
 
-    /** Retries of transient failures (429, 5xx, resets, gateway 403) inside one call. */
+    /**
+     * The timeouts of the connections to Mailchimp (the pool of routes/mailchimp-api.camel.yaml). Retries of transient
+     * failures are the transient-remote route configuration's, set under ponte.remote.retry.
+     */
     public record Client(
-            @DefaultValue("4") @Min(1) int maxAttempts,
-            @DefaultValue("500ms") Duration initialBackoff,
-            @DefaultValue("30s") Duration maxBackoff,
             @DefaultValue("10s") Duration connectTimeout,
             /* Mailchimp itself gives up on a call after 120 s */
             @DefaultValue("120s") Duration requestTimeout) {

@@ -44,6 +44,12 @@ public record MailchimpReport(
         }
     }
 
+    /** Whether Mailchimp could not be reached in this run (the store not even checked, or records left owed for it). */
+    public boolean isUnreachable() {
+        return storeProblem != null && storeProblem.endsWith(MailchimpException.UNREACHABLE) || entities != null && entities.values().stream()
+                .anyMatch(c -> c.failed().containsKey(MailchimpException.UNREACHABLE));
+    }
+
     public EntityCounts counts(MailchimpEntity entity) {
         return entities.get(entity);
     }

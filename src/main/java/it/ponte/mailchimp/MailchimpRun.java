@@ -33,6 +33,7 @@ public class MailchimpRun {
     private volatile MailchimpVerdict carts;
     private volatile String automationStatus;
     private volatile String abortedBecause;
+    private volatile boolean unreachable;
 
     private static final class Tally {
         final AtomicInteger created = new AtomicInteger();
@@ -118,6 +119,18 @@ public class MailchimpRun {
         if (parked) {
             tallies.get(entity).parked.incrementAndGet();
         }
+    }
+
+    /**
+     * Mailchimp could not be reached (its circuit is open, or a call outlasted its redeliveries): the run stops
+     * calling it, and what it still owes stays owed for the next run.
+     */
+    public void unreachable() {
+        this.unreachable = true;
+    }
+
+    public boolean isUnreachable() {
+        return unreachable;
     }
 
     public void storeProblem(String problem) {

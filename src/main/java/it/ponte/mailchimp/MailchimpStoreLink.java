@@ -23,13 +23,23 @@ public class MailchimpStoreLink {
         this.properties = properties;
     }
 
-    /** The {@code mailchimpStoreReady} header. */
+    /**
+     * The {@code mailchimpStoreReady} header: false when the store cannot be written into (refused, linked to another
+     * list). When Mailchimp cannot be reached at all the run is marked so and the answer is true: every owed record then
+     * fails fast through the record-failure configuration, stays owed, and the run says "Mailchimp non raggiungibile".
+     */
     public boolean ensure(@ExchangeProperty(MailchimpRun.PROPERTY) MailchimpRun run) {
         String domain = properties.shopBaseUrl().replaceFirst("^https?://", "").replaceFirst("/.*$", "");
         try {
             client.ensureStore(new Store(properties.storeId(), properties.listId(), properties.storeName(), properties.currency(), "Ponte", domain));
             return true;
         } catch (MailchimpException e) {
+            if (e.isUnreachable()) {
+                log.warn("Mailchimp unreachable, the run leaves what it owes for the next one: {}", e.reason());
+                run.unreachable();
+                run.storeProblem(MailchimpVerdict.STORE_UNAVAILABLE.name() + ": " + MailchimpException.UNREACHABLE);
+                return true;
+            }
             log.warn("Mailchimp store {} not ready: {}", properties.storeId(), e.getMessage());
             run.storeProblem(MailchimpVerdict.STORE_UNAVAILABLE.name() + ": " + e.reason());
             return false;

@@ -10,11 +10,14 @@ import it.ponte.mailchimp.ShopRecords.ShopCart;
 import it.ponte.mailchimp.ShopRecords.ShopCustomer;
 import it.ponte.mailchimp.ShopRecords.ShopOrder;
 import it.ponte.mailchimp.ShopRecords.ShopProduct;
+import it.ponte.remote.FailureClass;
+import it.ponte.remote.RecordFailure;
+import it.ponte.remote.RecordFailureSink;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
@@ -25,10 +28,11 @@ import org.springframework.stereotype.Component;
  * Carries out one owed write and settles it in the outbox and the ledger. Orders are POSTed once and PATCHed after
  * (the ledger says which); a new order goes in {@code pending} and is then moved to its state, so Mailchimp sends
  * both its confirmation and the state's notification. A write refused because a product is missing in Mailchimp
- * pushes the products of its lines and is tried once more.
+ * pushes the products of its lines and is tried once more. A write that fails comes back through
+ * {@link #recordFailed} (the {@code record-failure} route configuration), which settles it in the outbox.
  */
 @Component
-public class MailchimpWriter {
+public class MailchimpWriter implements RecordFailureSink {
 
     private static final Logger log = LoggerFactory.getLogger(MailchimpWriter.class);
 
@@ -74,20 +78,52 @@ public class MailchimpWriter {
         run.skipped(entry.entity(), reason);
     }
 
-    /** The error handler of one record: it stays owed; refusals count towards parking, outages do not. */
-    public void failed(MailchimpOutboxEntry entry, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause,
-                       @ExchangeProperty(MailchimpRun.PROPERTY) MailchimpRun run) {
-        String reason = cause instanceof MailchimpException e ? e.reason()
-                : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        if (cause instanceof MailchimpException e && e.isTransient()) {
-            outbox.failedTransiently(entry.id(), reason);
-            run.failed(entry.entity(), reason, false);
-            log.info("Mailchimp {} {} stays owed: {}", entry.entity(), entry.entityId(), reason);
-            return;
+    /** The record the {@code record-failure} configuration hands back to {@link #recordFailed} ({@code ponteRecord}). */
+    public record OwedWrite(MailchimpOutboxEntry entry, MailchimpRun run) {
+    }
+
+    public OwedWrite owed(MailchimpOutboxEntry entry, @ExchangeProperty(MailchimpRun.PROPERTY) MailchimpRun run) {
+        return new OwedWrite(entry, run);
+    }
+
+    /** Fails fast once the run found Mailchimp unreachable: the record stays owed, and no call goes out. */
+    public void reachable(MailchimpOutboxEntry entry, @ExchangeProperty(MailchimpRun.PROPERTY) MailchimpRun run) {
+        if (run.isUnreachable()) {
+            throw MailchimpException.unreachable("write " + entry.entity() + " " + entry.entityId(), null);
         }
-        OutboxStatus status = outbox.failed(entry.id(), reason, properties.maxAttempts());
-        run.failed(entry.entity(), reason, status == OutboxStatus.PARKED);
-        log.warn("Mailchimp {} {} refused ({}): {}", entry.entity(), entry.entityId(), status, reason);
+    }
+
+    /**
+     * The sink of one failed write: it stays owed. Refusals (and surprises) count towards parking; outages do not,
+     * and make the run stop calling Mailchimp. The answer is the run's line for it.
+     */
+    @Override
+    public String recordFailed(RecordFailure failure) {
+        OwedWrite owed = (OwedWrite) failure.record();
+        MailchimpOutboxEntry entry = owed.entry();
+        String record = "Mailchimp " + entry.entity().name().toLowerCase(Locale.ROOT) + " " + entry.entityId();
+        switch (failure.failureClass()) {
+            case TRANSIENT, REMOTE_DOWN -> {
+                String reason = failure.failureClass() == FailureClass.REMOTE_DOWN ? MailchimpException.UNREACHABLE : failure.reason();
+                outbox.failedTransiently(entry.id(), reason);
+                if (owed.run() != null) {
+                    owed.run().failed(entry.entity(), reason, false);
+                    owed.run().unreachable();
+                }
+                log.info("{} stays owed: {}", record, reason);
+                return failure.failureClass() == FailureClass.REMOTE_DOWN ? reason : record + ": " + reason;
+            }
+            default -> {
+                String reason = failure.failureClass() == FailureClass.UNEXPECTED
+                        ? failure.reason() + " (" + failure.step() + ")" : failure.reason();
+                OutboxStatus status = outbox.failed(entry.id(), reason, properties.maxAttempts());
+                if (owed.run() != null) {
+                    owed.run().failed(entry.entity(), reason, status == OutboxStatus.PARKED);
+                }
+                log.warn("{} refused ({}): {}", record, status, reason);
+                return record + (status == OutboxStatus.PARKED ? " parcheggiato: " : " rifiutato: ") + reason;
+            }
+        }
     }
 
     // --- per entity ---------------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 package it.ponte.sync;
 
+import it.ponte.mailchimp.MailchimpException;
 import it.ponte.mailchimp.MailchimpReport;
+import it.ponte.remote.FailureClass;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
@@ -80,7 +82,10 @@ public class PhaseBookkeeping extends EventNotifierSupport {
         if (!report.enabled()) {
             return;
         }
-        if (report.storeProblem() != null) {
+        if (report.isUnreachable()) {
+            // the same line its records gave, if any: said once
+            ledger.recordFailed(FailureClass.REMOTE_DOWN, MailchimpException.UNREACHABLE);
+        } else if (report.storeProblem() != null) {
             ledger.error("Mailchimp: " + report.storeProblem());
         }
         if (report.abortedBecause() != null) {

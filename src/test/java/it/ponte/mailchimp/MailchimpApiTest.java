@@ -1,5 +1,6 @@
 package it.ponte.mailchimp;
 
+import it.ponte.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,8 +18,7 @@ class MailchimpApiTest extends MailchimpSyncTestBase {
     private final ObjectMapper json = new ObjectMapper();
 
     private HttpResponse<String> post(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return Http.postJson(baseUrl() + path, "");
     }
 
     @Test

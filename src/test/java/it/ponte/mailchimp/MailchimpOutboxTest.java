@@ -1,5 +1,6 @@
 package it.ponte.mailchimp;
 
+import it.ponte.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +36,7 @@ class MailchimpOutboxTest extends MailchimpSyncTestBase {
         assertThat(store().orderCount()).isLessThan(orders.length);
 
         faults.down(false);
+        openForElapses();
         // the next run only looks at changes since now: what the first run owed must come from the outbox
         MailchimpReport back = sync("CHANGED", java.time.Instant.now().plusSeconds(60));
 
@@ -76,8 +78,7 @@ class MailchimpOutboxTest extends MailchimpSyncTestBase {
         sync("TOTAL");
         assertThat(shop.outboxStatus("ORDER", refused)).isEqualTo("PARKED");
 
-        HttpResponse<String> parked = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/mailchimp/parked")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> parked = Http.get(baseUrl() + "/api/mailchimp/parked");
         JsonNode list = json.readTree(parked.body());
         assertThat(list).hasSize(1);
         long outboxId = list.get(0).path("id").asLong();
@@ -85,8 +86,7 @@ class MailchimpOutboxTest extends MailchimpSyncTestBase {
 
         // the merchant fixes the order and retries it on demand
         shopJdbc.update("UPDATE shop_order SET currency = 'EUR' WHERE id = :id", java.util.Map.of("id", refused));
-        HttpResponse<String> retried = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/mailchimp/parked/" + outboxId + "/retry"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> retried = Http.postJson(baseUrl() + "/api/mailchimp/parked/" + outboxId + "/retry", "");
         assertThat(retried.statusCode()).isEqualTo(200);
         assertThat(json.readTree(retried.body()).path("record").path("status").asText()).isEqualTo("DONE");
         assertThat(store().order(String.valueOf(refused))).isPresent();

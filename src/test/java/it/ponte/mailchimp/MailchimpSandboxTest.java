@@ -22,6 +22,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import it.ponte.remote.FailureClass;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,10 +43,20 @@ class MailchimpSandboxTest extends PonteIntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    @Autowired
+    CircuitBreaker mailchimpCircuitBreaker;
+
     @BeforeEach
     void reset() {
         sandbox.reset();
         faults.reset();
+        mailchimpCircuitBreaker.reset();
+    }
+
+    @AfterEach
+    void closeCircuit() {
+        // the circuit is shared by the whole Spring context: leave it closed for the next test
+        mailchimpCircuitBreaker.reset();
     }
 
     @Test
@@ -118,8 +131,12 @@ class MailchimpSandboxTest extends PonteIntegrationTest {
         client.putProduct(product("p2"));
         assertThat(sandbox.store(properties.storeId()).orElseThrow().product("p2")).isPresent();
         faults.down(true);
+        // an outage, never a refusal: retried until the redeliveries run out or the circuit opens
         assertThatThrownBy(() -> client.putProduct(product("p3")))
-                .isInstanceOfSatisfying(MailchimpException.class, e -> assertThat(e.isTransient()).isTrue());
+                .isInstanceOfSatisfying(MailchimpException.class, e -> {
+                    assertThat(e.failureClass()).isIn(FailureClass.TRANSIENT, FailureClass.REMOTE_DOWN);
+                    assertThat(e.failureClass().countsTowardParking()).isFalse();
+                });
     }
 
     @Test

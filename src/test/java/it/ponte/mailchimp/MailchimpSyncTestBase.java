@@ -1,5 +1,6 @@
 package it.ponte.mailchimp;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import it.ponte.PonteIntegrationTest;
 import it.ponte.TestDatabases;
 import it.ponte.sandbox.mailchimp.SandboxMailchimpFaults;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,6 +28,9 @@ abstract class MailchimpSyncTestBase extends PonteIntegrationTest {
     @Autowired
     it.ponte.sandbox.mail.SandboxMailServer smtp;
 
+    @Autowired
+    CircuitBreaker mailchimpCircuitBreaker;
+
     ShopFixture shop;
 
     @BeforeEach
@@ -34,7 +39,21 @@ abstract class MailchimpSyncTestBase extends PonteIntegrationTest {
         sandbox.reset();
         faults.reset();
         smtp.purge();
+        mailchimpCircuitBreaker.reset();
         shop = new ShopFixture(shopJdbc);
+    }
+
+    @AfterEach
+    void closeCircuit() {
+        // one circuit for the whole Spring context: a test that opened it must not cut Mailchimp off for the next
+        mailchimpCircuitBreaker.reset();
+    }
+
+    /** What the circuit's open-for wait does with time: it lets one call try again (half-open). */
+    void openForElapses() {
+        if (mailchimpCircuitBreaker.getState() == CircuitBreaker.State.OPEN) {
+            mailchimpCircuitBreaker.transitionToHalfOpenState();
+        }
     }
 
     MailchimpReport sync(String mode) {

@@ -17,8 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SandboxMailchimpAdminController {
 
-    /** Any combination: {@code {"failNext": 3, "status": 503}}, {@code {"down": true}}, {@code {"downAfter": 5}}, {@code {"latencyMs": 200}}, {@code {"reset": true}}. */
-    record Faults(Integer failNext, Integer status, Boolean down, Integer downAfter, Long latencyMs, Boolean reset) {
+    /**
+     * Any combination: {@code {"failNext": 3, "status": 503}}, {@code {"failNext": 1, "status": 429, "retryAfter": 2}},
+     * {@code {"down": true}}, {@code {"downAfter": 5}}, {@code {"latencyMs": 200}},
+     * {@code {"unreadableAnswerFor": "/customers/12"}}, {@code {"reset": true}}.
+     */
+    record Faults(Integer failNext, Integer status, Long retryAfter, Boolean down, Integer downAfter, Long latencyMs,
+                  String unreadableAnswerFor, Boolean reset) {
     }
 
     record MemberRequest(String email, String status) {
@@ -41,7 +46,7 @@ class SandboxMailchimpAdminController {
             faults.reset();
         }
         if (request.failNext() != null) {
-            faults.failNext(request.failNext(), request.status() == null ? 503 : request.status());
+            faults.failNext(request.failNext(), request.status() == null ? 503 : request.status(), request.retryAfter());
         }
         if (request.down() != null) {
             faults.down(request.down());
@@ -51,6 +56,9 @@ class SandboxMailchimpAdminController {
         }
         if (request.latencyMs() != null) {
             faults.latency(request.latencyMs());
+        }
+        if (request.unreadableAnswerFor() != null) {
+            faults.unreadableAnswerOnce(request.unreadableAnswerFor());
         }
         return ResponseEntity.ok(Map.of("latencyMs", faults.latencyMillis()));
     }

@@ -3,21 +3,27 @@ package it.ponte.sandbox.mailchimp;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
  * Switches that make the simulated Mailchimp misbehave, for rehearsals and tests: the next N calls fail with a
- * status, the service goes down (now, or after N more calls), every call is slowed down (to make the
- * 10-connection limit observable). A 403 is answered as Mailchimp's gateway does: an HTML page, no problem document.
+ * status (a 429 with its Retry-After, if asked), the service goes down (now, or after N more calls), every call is
+ * slowed down (to make the 10-connection limit observable), the next call to one path is answered 200 with a body
+ * that is not JSON. A 403 is answered as Mailchimp's gateway does: an HTML page, no problem document.
  */
 @Profile("sandbox")
 @Component
 public class SandboxMailchimpFaults {
 
     /** What the gate does with one call. */
-    record Decision(int status) {
-        static final Decision PASS = new Decision(0);
+    record Decision(int status, Long retryAfterSeconds, boolean unreadable) {
+        static final Decision PASS = new Decision(0, null, false);
+
+        Decision(int status) {
+            this(status, null, false);
+        }
 
         boolean fails() {
             return status != 0;
@@ -29,10 +35,23 @@ public class SandboxMailchimpFaults {
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicInteger downAfter = new AtomicInteger(-1);
     private final AtomicLong latencyMillis = new AtomicLong();
+    private final AtomicReference<Long> retryAfterSeconds = new AtomicReference<>();
+    private final AtomicReference<String> unreadableAnswerFor = new AtomicReference<>();
 
     public void failNext(int count, int status) {
+        failNext(count, status, null);
+    }
+
+    /** The next {@code count} calls fail with {@code status}, telling the client to wait (Retry-After) when given. */
+    public void failNext(int count, int status, Long retryAfterSeconds) {
         failStatus.set(status);
+        this.retryAfterSeconds.set(retryAfterSeconds);
         failNext.set(count);
+    }
+
+    /** The next call whose path contains {@code pathFragment} is answered 200 with an HTML page instead of JSON. */
+    public void unreadableAnswerOnce(String pathFragment) {
+        unreadableAnswerFor.set(pathFragment);
     }
 
     public void down(boolean isDown) {
@@ -59,9 +78,15 @@ public class SandboxMailchimpFaults {
         down.set(false);
         downAfter.set(-1);
         latencyMillis.set(0);
+        retryAfterSeconds.set(null);
+        unreadableAnswerFor.set(null);
     }
 
-    Decision decide() {
+    Decision decide(String path) {
+        String unreadable = unreadableAnswerFor.get();
+        if (unreadable != null && path.contains(unreadable) && unreadableAnswerFor.compareAndSet(unreadable, null)) {
+            return new Decision(200, null, true);
+        }
         if (down.get()) {
             return new Decision(503);
         }
@@ -72,7 +97,7 @@ public class SandboxMailchimpFaults {
             return new Decision(503);
         }
         if (failNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-            return new Decision(failStatus.get());
+            return new Decision(failStatus.get(), retryAfterSeconds.get(), false);
         }
         return Decision.PASS;
     }

@@ -68,8 +68,20 @@ class SandboxMailchimpGate {
                 if (latency > 0) {
                     Thread.sleep(latency);
                 }
-                SandboxMailchimpFaults.Decision decision = faults.decide();
+                String call = request.getMethod() + " " + request.getRequestURI().substring("/sandbox/mailchimp/3.0".length());
+                SandboxMailchimpFaults.Decision decision = faults.decide(call);
+                if (decision.unreadable()) {
+                    state.received("FAULT 200 " + call);
+                    response.setStatus(200);
+                    response.setContentType("text/html");
+                    response.getWriter().write("<html><body>Service temporarily degraded</body></html>");
+                    return;
+                }
                 if (decision.fails()) {
+                    state.received("FAULT " + decision.status() + " " + call);
+                    if (decision.retryAfterSeconds() != null) {
+                        response.setHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
+                    }
                     fail(response, decision.status());
                     return;
                 }
