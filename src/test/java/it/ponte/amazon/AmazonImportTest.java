@@ -236,6 +236,8 @@ class AmazonImportTest extends SyncTestBase {
         assertThat(failed.errors()).anyMatch(e -> e.contains("it-main") && e.contains("503"));
         assertThat(watermark("it-main")).isNull();
         amazon.faults().clear();
+        // the circuit opened by the outage lets a call through again once ponte.remote.circuit.open-for has passed
+        amazonCircuitOpenForElapsed();
         sync.run(SyncMode.PARTIAL);
         assertThat(count(shopJdbc, "SELECT COUNT(*) FROM shop_order")).isEqualTo(1);
     }
