@@ -33,4 +33,8 @@ class ApiMessages {
     String notParked(long id) {
         return english ? "No parked Mailchimp record with id " + id : "Nessun record Mailchimp sospeso con id " + id;
     }
+
+    String amazonNotParked(long id) {
+        return english ? "No parked Amazon command with id " + id : "Nessun comando Amazon parcheggiato con id " + id;
+    }
 }
