@@ -24,7 +24,21 @@ public abstract class SyncTestBase extends PonteIntegrationTest {
     @Autowired
     protected LwaTokenProvider lwaTokens;
 
+    @Autowired
+    protected io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry remoteCircuitBreakerRegistry;
+
     protected OrderFixtures fixtures;
+
+    /** What ponte.remote.circuit.open-for and a good trial call do with time: Amazon's circuit closed again. */
+    protected void amazonCircuitOpenForElapsed() {
+        remoteCircuitBreakerRegistry.circuitBreaker(it.ponte.remote.RemoteCircuits.AMAZON).reset();
+    }
+
+    /** A test that found a remote down must not leave its circuit open for the next one (they share one context). */
+    @org.junit.jupiter.api.AfterEach
+    void closeCircuits() {
+        remoteCircuitBreakerRegistry.getAllCircuitBreakers().forEach(io.github.resilience4j.circuitbreaker.CircuitBreaker::reset);
+    }
 
     @BeforeEach
     void cleanSystems() {
@@ -32,6 +46,7 @@ public abstract class SyncTestBase extends PonteIntegrationTest {
         TestDatabases.truncateAll(erpJdbc, List.of());
         shopJdbc.getJdbcTemplate().update("UPDATE amazon_account SET watermark = NULL");
         amazon.reset();
+        closeCircuits();
         amazon.rateLimiter().configure(true, 1000);
         amazonProperties.accounts().forEach(a -> lwaTokens.invalidate(a.id()));
         mail.purge();

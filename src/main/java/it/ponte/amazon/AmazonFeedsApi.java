@@ -1,38 +1,36 @@
 package it.ponte.amazon;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds API 2021-06-30: a feed document is created, its XML uploaded to the presigned URL, the feed created,
- * polled, and its processing report downloaded. The presigned URLs carry their own signature: no token on them.
+ * Feeds API 2021-06-30, as the steps of the {@code amazon-feed-submit} and {@code amazon-feed-report} routes: a feed
+ * document is created, its XML uploaded to the presigned URL, the feed created, polled, and its processing report
+ * downloaded. The presigned URLs carry their own signature: no token on them. The Java methods at the end run the same
+ * routes, for tests and tools.
  */
-@Component
+@Component("amazonFeedsApi")
 public class AmazonFeedsApi {
 
-    static final String CONTENT_TYPE = "text/xml; charset=UTF-8";
+    public static final String CONTENT_TYPE = "text/xml; charset=UTF-8";
+    public static final String SUBMISSION = "feedSubmission";
+    public static final String DOCUMENT = "feedDocument";
+    public static final String ACCOUNT = "amazonAccount";
+    static final String FEEDS_PATH = "/feeds/2021-06-30";
 
-    private final SpApiClient client;
-    private final HttpClient http;
-    private final ObjectMapper json;
-    private final AmazonProperties properties;
+    private final ProducerTemplate camel;
 
-    public AmazonFeedsApi(SpApiClient client, HttpClient amazonHttpClient, ObjectMapper json, AmazonProperties properties) {
-        this.client = client;
-        this.http = amazonHttpClient;
-        this.json = json;
-        this.properties = properties;
+    public AmazonFeedsApi(ProducerTemplate camel) {
+        this.camel = camel;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -43,78 +41,93 @@ public class AmazonFeedsApi {
     public record Feed(String feedId, String feedType, String processingStatus, String resultFeedDocumentId) {
     }
 
-    /** Uploads the XML and creates the feed; the answer is the feed id and the document id. */
-    public Feed submit(AmazonProperties.Account account, String feedType, String xml) {
-        FeedDocument document = read(account, "createFeedDocument", client.post(account, SpApiOperation.CREATE_FEED_DOCUMENT,
-                "/feeds/2021-06-30/documents", write(Map.of("contentType", CONTENT_TYPE))), FeedDocument.class);
-        upload(account, document.url(), xml);
-        Map<String, Object> spec = Map.of("feedType", feedType, "marketplaceIds", account.marketplaces(),
+    /** What the {@code amazon-feed-submit} route sends: one account's feed of one type. */
+    public record Submission(AmazonProperties.Account account, String feedType, String xml) {
+    }
+
+    // ---- steps of amazon-feed-submit -----------------------------------------------------------------------------
+
+    public Map<String, Object> documentSpec() {
+        return Map.of("contentType", CONTENT_TYPE);
+    }
+
+    public SpApiCall createFeedDocumentCall(@ExchangeProperty(SUBMISSION) Submission submission, @Body String json) {
+        return SpApiCall.api(submission.account(), SpApiOperation.CREATE_FEED_DOCUMENT, "POST", FEEDS_PATH + "/documents", Map.of(), json);
+    }
+
+    /** The PUT of the feed's XML to the URL Amazon gave; a URL Ponte cannot use fails here, for this feed only. */
+    public SpApiCall uploadCall(@ExchangeProperty(SUBMISSION) Submission submission, @Body FeedDocument document, Exchange exchange) {
+        exchange.setProperty(DOCUMENT, document);
+        return SpApiCall.presigned(submission.account(), "uploadFeedDocument", "PUT", document.url(), submission.xml(), CONTENT_TYPE);
+    }
+
+    public Map<String, Object> feedSpec(@ExchangeProperty(SUBMISSION) Submission submission, @ExchangeProperty(DOCUMENT) FeedDocument document) {
+        return Map.of("feedType", submission.feedType(), "marketplaceIds", submission.account().marketplaces(),
                 "inputFeedDocumentId", document.feedDocumentId());
-        Feed created = read(account, "createFeed", client.post(account, SpApiOperation.CREATE_FEED, "/feeds/2021-06-30/feeds", write(spec)),
+    }
+
+    public SpApiCall createFeedCall(@ExchangeProperty(SUBMISSION) Submission submission, @Body String json) {
+        return SpApiCall.api(submission.account(), SpApiOperation.CREATE_FEED, "POST", FEEDS_PATH + "/feeds", Map.of(), json);
+    }
+
+    public Feed submitted(@ExchangeProperty(SUBMISSION) Submission submission, @Body Feed created) {
+        return new Feed(created.feedId(), submission.feedType(), "IN_QUEUE", null);
+    }
+
+    // ---- steps of amazon-feed-status and amazon-feed-report ------------------------------------------------------
+
+    public SpApiCall getFeedCall(@ExchangeProperty(ACCOUNT) AmazonProperties.Account account, @Body String feedId) {
+        return SpApiCall.api(account, SpApiOperation.GET_FEED, "GET", FEEDS_PATH + "/feeds/" + SpApiCall.encode(feedId), Map.of(), null);
+    }
+
+    public SpApiCall getFeedDocumentCall(@ExchangeProperty(ACCOUNT) AmazonProperties.Account account, @Body String feedDocumentId) {
+        return SpApiCall.api(account, SpApiOperation.GET_FEED_DOCUMENT, "GET",
+                FEEDS_PATH + "/documents/" + SpApiCall.encode(feedDocumentId), Map.of(), null);
+    }
+
+    public SpApiCall downloadCall(@ExchangeProperty(ACCOUNT) AmazonProperties.Account account, @Body FeedDocument document, Exchange exchange) {
+        exchange.setProperty(DOCUMENT, document);
+        return SpApiCall.presigned(account, "downloadFeedDocument", "GET", document.url(), null, null);
+    }
+
+    /** The processing report as XML text, unzipped when Amazon said GZIP. */
+    public String report(@ExchangeProperty(DOCUMENT) FeedDocument document, @Body byte[] bytes) throws IOException {
+        byte[] plain = "GZIP".equals(document.compressionAlgorithm())
+                ? new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes() : bytes;
+        return new String(plain, StandardCharsets.UTF_8);
+    }
+
+    // ---- the same routes as Java calls ---------------------------------------------------------------------------
+
+    /** Uploads the XML and creates the feed; the answer is the feed id. */
+    public Feed submit(AmazonProperties.Account account, String feedType, String xml) {
+        return run("direct:amazon-feed-submit", account, null, exchange -> exchange.setProperty(SUBMISSION, new Submission(account, feedType, xml)),
                 Feed.class);
-        return new Feed(created.feedId(), feedType, "IN_QUEUE", null);
     }
 
     public Feed getFeed(AmazonProperties.Account account, String feedId) {
-        return read(account, "getFeed", client.get(account, SpApiOperation.GET_FEED,
-                "/feeds/2021-06-30/feeds/" + URLEncoder.encode(feedId, StandardCharsets.UTF_8), Map.of()), Feed.class);
+        return run("direct:amazon-feed-status", account, feedId, exchange -> { }, Feed.class);
     }
 
     /** The processing report of a finished feed, as XML text. */
     public String processingReport(AmazonProperties.Account account, String resultFeedDocumentId) {
-        FeedDocument document = read(account, "getFeedDocument", client.get(account, SpApiOperation.GET_FEED_DOCUMENT,
-                "/feeds/2021-06-30/documents/" + URLEncoder.encode(resultFeedDocumentId, StandardCharsets.UTF_8), Map.of()),
-                FeedDocument.class);
-        try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(document.url()))
-                    .timeout(properties.client().requestTimeout()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new SpApiException(account.id(), "getFeedDocument download", response.statusCode(), null,
-                        "processing report download failed", response.statusCode() >= 500, null);
-            }
-            byte[] bytes = response.body();
-            if ("GZIP".equals(document.compressionAlgorithm())) {
-                bytes = new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes();
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SpApiException(account.id(), "getFeedDocument download", 0, "IOError", e.toString(), true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SpApiException(account.id(), "getFeedDocument download", 0, "Interrupted", "interrupted", true, e);
-        }
+        return run("direct:amazon-feed-report", account, resultFeedDocumentId, exchange -> { }, String.class);
     }
 
-    private void upload(AmazonProperties.Account account, String url, String xml) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(properties.client().requestTimeout()).header("Content-Type", CONTENT_TYPE)
-                    .PUT(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new SpApiException(account.id(), "feed document upload", response.statusCode(), null, "upload refused",
-                        response.statusCode() >= 500, null);
+    private <T> T run(String route, AmazonProperties.Account account, Object body, java.util.function.Consumer<Exchange> setup, Class<T> type) {
+        Exchange answer = camel.send(route, exchange -> {
+            exchange.setProperty(ACCOUNT, account);
+            exchange.getMessage().setBody(body);
+            setup.accept(exchange);
+        });
+        if (answer.getException() != null) {
+            for (Throwable t = answer.getException(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof SpApiException amazon) {
+                    throw amazon;
+                }
             }
-        } catch (IOException e) {
-            throw new SpApiException(account.id(), "feed document upload", 0, "IOError", e.toString(), true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SpApiException(account.id(), "feed document upload", 0, "Interrupted", "interrupted", true, e);
+            throw new IllegalStateException(answer.getException());
         }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(AmazonProperties.Account account, String operation, SpApiClient.Answer answer, Class<T> type) {
-        try {
-            return json.readValue(answer.body(), type);
-        } catch (IOException e) {
-            throw new SpApiException(account.id(), operation, answer.status(), "UnreadableResponse", e.getMessage(), false, e);
-        }
+        return answer.getMessage().getBody(type);
     }
 }

@@ -1,7 +1,12 @@
 package it.ponte.amazon;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import it.ponte.amazon.model.AmazonOrder;
 import it.ponte.amazon.model.SearchOrdersPage;
+import it.ponte.remote.FailureClass;
+import it.ponte.remote.FailurePolicy;
+import it.ponte.remote.RecordFailure;
+import it.ponte.remote.RecordFailureSink;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +23,7 @@ import org.springframework.stereotype.Component;
  * window of each, its pages, each order, the held orders asked about again, and the watermark.
  */
 @Component("amazonImport")
-public class AmazonImport {
+public class AmazonImport implements RecordFailureSink {
 
     public static final String REPORT = "amazonImportReport";
     public static final String WINDOW = "importWindow";
@@ -31,9 +36,11 @@ public class AmazonImport {
     private final AmazonOrderHolds holds;
     private final AmazonProperties properties;
     private final Clock clock;
+    private final FailurePolicy policy;
 
     public AmazonImport(AmazonAccounts accounts, AmazonOrdersApi api, AmazonOrderImporter importer, AmazonOrderHolds holds,
-                        AmazonProperties properties, Clock clock) {
+                        AmazonProperties properties, Clock clock, FailurePolicy policy) {
+        this.policy = policy;
         this.accounts = accounts;
         this.api = api;
         this.importer = importer;
@@ -63,15 +70,52 @@ public class AmazonImport {
         return window;
     }
 
-    public List<AmazonOrder> nextPage(@ExchangeProperty(WINDOW) ImportWindow window) {
-        SearchOrdersPage page = api.searchOrders(window.account(), window.query(), window.nextToken());
+    /** The searchOrders call of the window's next page: the first request's parameters, and the token. */
+    public SpApiCall searchCall(@ExchangeProperty(WINDOW) ImportWindow window) {
+        return AmazonOrdersApi.searchOrdersCall(window.account(), window.query(), window.nextToken());
+    }
+
+    /** Notes the page in the window (next token, the end Amazon applied); the body becomes its orders, still JSON. */
+    public List<JsonNode> pageRead(@ExchangeProperty(WINDOW) ImportWindow window, @Body SearchOrdersPage page) {
         window.pageRead(page.nextToken(), page.lastUpdatedBefore(), properties.polling().maxPages());
         return page.ordersOrEmpty();
     }
 
+    /** The record the {@code amazon-import-order} route works on, for its failure to name. */
+    public OrderRecord record(@ExchangeProperty(WINDOW) ImportWindow window, @Body JsonNode order,
+                              @ExchangeProperty(REPORT) AmazonImportReport report) {
+        return new OrderRecord(window.account().id(), AmazonOrderReader.orderIdOf(order), report);
+    }
+
     public ImportOutcome importOrder(@ExchangeProperty(WINDOW) ImportWindow window, @Body AmazonOrder order,
                                      @ExchangeProperty(REPORT) AmazonImportReport report) {
-        return importOne(window.account(), order, report);
+        ImportOutcome outcome = importer.importOrder(window.account(), order);
+        if (report != null) {
+            report.add(outcome);
+        }
+        return outcome;
+    }
+
+    /** One Amazon order being imported, as a failure names it. */
+    public record OrderRecord(String accountId, String amazonOrderId, AmazonImportReport report) {
+    }
+
+    /**
+     * An order that could not be imported (a malformed field, a bug): held with the step and the reason, asked about
+     * again next run, and counted FAILED in the poll's report; the other orders of the window go on.
+     */
+    @Override
+    public String recordFailed(RecordFailure failure) {
+        OrderRecord order = (OrderRecord) failure.record();
+        String reason = failure.step() + ": " + failure.reason();
+        log.warn("Import of Amazon order {} failed in {}: {}", order.amazonOrderId(), failure.step(), failure.reason());
+        if (order.amazonOrderId() != null) {
+            holds.hold(order.accountId(), order.amazonOrderId(), "ERROR: " + reason, null);
+        }
+        if (order.report() != null) {
+            order.report().add(ImportOutcome.failed(order.accountId(), order.amazonOrderId(), reason));
+        }
+        return "Ordine Amazon " + order.amazonOrderId() + " (account " + order.accountId() + ") non importato, " + reason;
     }
 
     /** Moves the watermark, only for a window read to its last page. */
@@ -83,11 +127,11 @@ public class AmazonImport {
     }
 
     /** Held orders asked about again with getOrder: their data may have come without a new update time. */
-    public List<AmazonOrder> heldToRecheck(@ExchangeProperty(WINDOW) ImportWindow window) {
-        List<AmazonOrder> fresh = new ArrayList<>();
+    public List<JsonNode> heldToRecheck(@ExchangeProperty(WINDOW) ImportWindow window) {
+        List<JsonNode> fresh = new ArrayList<>();
         for (String orderId : holds.toRecheck(window.account().id(), RECHECK_PER_RUN)) {
             try {
-                fresh.add(api.getOrder(window.account(), orderId));
+                fresh.add(api.getOrderJson(window.account(), orderId));
             } catch (SpApiException e) {
                 if (e.status() == 404) {
                     holds.release(window.account().id(), orderId);
@@ -102,9 +146,12 @@ public class AmazonImport {
     public void accountFailed(@ExchangeProperty("amazonAccountId") String accountId,
                               @ExchangeProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT) Exception failure,
                               @ExchangeProperty(REPORT) AmazonImportReport report) {
-        log.warn("Amazon poll of account {} failed: {}", accountId, failure.getMessage());
+        String reason = policy.classify(failure) == FailureClass.REMOTE_DOWN
+                ? "Amazon non raggiungibile (circuito aperto dopo troppi errori): l'account sarà letto alla prossima sincronizzazione"
+                : policy.reason(failure);
+        log.warn("Amazon poll of account {} failed: {}", accountId, reason);
         if (report != null) {
-            report.accountFailed(accountId, failure.getMessage(), failure instanceof AmazonAuthorizationException);
+            report.accountFailed(accountId, reason, isAuthorization(failure));
         }
     }
 
@@ -112,19 +159,12 @@ public class AmazonImport {
         return existing != null ? existing : new AmazonImportReport();
     }
 
-    private ImportOutcome importOne(AmazonProperties.Account account, AmazonOrder order, AmazonImportReport report) {
-        ImportOutcome outcome;
-        try {
-            outcome = importer.importOrder(account, order);
-        } catch (RuntimeException e) {
-            // One bad order must not stop the window: it is held with the error and asked about again next run.
-            log.warn("Import of Amazon order {} failed: {}", order.orderId(), e.toString());
-            holds.hold(account.id(), order.orderId(), "ERROR: " + e.getMessage(), order.fulfillmentStatus());
-            outcome = ImportOutcome.failed(account.id(), order.orderId(), e.getMessage());
+    private static boolean isAuthorization(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AmazonAuthorizationException) {
+                return true;
+            }
         }
-        if (report != null) {
-            report.add(outcome);
-        }
-        return outcome;
+        return false;
     }
 }

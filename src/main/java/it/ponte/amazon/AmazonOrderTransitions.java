@@ -63,7 +63,7 @@ public class AmazonOrderTransitions {
         return Boolean.TRUE.equals(shopTx.execute(tx -> {
             int moved = shop.update("UPDATE shop_order SET amazon_state = :done WHERE id = :id AND amazon_state = :pending",
                     Map.of("id", orderId, "done", kind.done().name(), "pending", kind.pending().name()));
-            shop.update("UPDATE amazon_outbox SET status = 'DONE', last_error = NULL WHERE order_id = :id AND kind = :kind",
+            shop.update("UPDATE amazon_outbox SET status = 'DONE', last_error = NULL, next_try_at = NULL WHERE order_id = :id AND kind = :kind",
                     Map.of("id", orderId, "kind", kind.name()));
             return moved == 1;
         }));

@@ -1,12 +1,8 @@
 package it.ponte.amazon;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import it.ponte.amazon.model.AmazonOrder;
 import it.ponte.amazon.model.SearchOrdersPage;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Orders API 2026-01-01: {@code searchOrders} and {@code getOrder}, with the datasets an import needs. */
+/**
+ * Orders API 2026-01-01: {@code searchOrders} and {@code getOrder}, with the datasets an import needs. The calls are
+ * built here and sent by the {@code amazon-api} route.
+ */
 @Component
 public class AmazonOrdersApi {
 
@@ -25,12 +24,12 @@ public class AmazonOrdersApi {
     static final List<String> INCLUDED_DATA = List.of("BUYER", "RECIPIENT", "PROCEEDS", "FULFILLMENT");
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-    private final SpApiClient client;
-    private final ObjectMapper json;
+    private final SpApiGateway gateway;
+    private final AmazonOrderReader reader;
 
-    public AmazonOrdersApi(SpApiClient client, ObjectMapper json) {
-        this.client = client;
-        this.json = json;
+    public AmazonOrdersApi(SpApiGateway gateway, AmazonOrderReader reader) {
+        this.gateway = gateway;
+        this.reader = reader;
     }
 
     /** The parameters of one window's first request, repeated unchanged on every later page. */
@@ -50,27 +49,30 @@ public class AmazonOrdersApi {
         }
     }
 
+    /** getOrder's answer: the order, read record by record by the import. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record GetOrderAnswer(com.fasterxml.jackson.databind.JsonNode order) {
+    }
+
+    public static SpApiCall searchOrdersCall(AmazonProperties.Account account, SearchQuery query, String paginationToken) {
+        return SpApiCall.api(account, SpApiOperation.SEARCH_ORDERS, "GET", SEARCH_PATH, query.parameters(paginationToken), null);
+    }
+
+    public static SpApiCall getOrderCall(AmazonProperties.Account account, String orderId) {
+        return SpApiCall.api(account, SpApiOperation.GET_ORDER, "GET", SEARCH_PATH + "/" + SpApiCall.encode(orderId),
+                Map.of("includedData", INCLUDED_DATA), null);
+    }
+
     public SearchOrdersPage searchOrders(AmazonProperties.Account account, SearchQuery query, String paginationToken) {
-        SpApiClient.Answer answer = client.get(account, SpApiOperation.SEARCH_ORDERS, SEARCH_PATH, query.parameters(paginationToken));
-        return read(account, "searchOrders", answer.body(), SearchOrdersPage.class);
+        return gateway.call(searchOrdersCall(account, query, paginationToken), SearchOrdersPage.class);
+    }
+
+    /** The order as Amazon has it now, still as JSON: the import reads it order by order. */
+    public com.fasterxml.jackson.databind.JsonNode getOrderJson(AmazonProperties.Account account, String orderId) {
+        return gateway.call(getOrderCall(account, orderId), GetOrderAnswer.class).order();
     }
 
     public AmazonOrder getOrder(AmazonProperties.Account account, String orderId) {
-        String path = SEARCH_PATH + "/" + URLEncoder.encode(orderId, StandardCharsets.UTF_8);
-        SpApiClient.Answer answer = client.get(account, SpApiOperation.GET_ORDER, path, Map.of("includedData", INCLUDED_DATA));
-        try {
-            JsonNode order = json.readTree(answer.body()).path("order");
-            return json.treeToValue(order, AmazonOrder.class);
-        } catch (IOException e) {
-            throw new SpApiException(account.id(), "getOrder", answer.status(), "UnreadableResponse", e.getMessage(), false, e);
-        }
-    }
-
-    private <T> T read(AmazonProperties.Account account, String operation, String body, Class<T> type) {
-        try {
-            return json.readValue(body, type);
-        } catch (IOException e) {
-            throw new SpApiException(account.id(), operation, 200, "UnreadableResponse", e.getMessage(), false, e);
-        }
+        return reader.read(getOrderJson(account, orderId));
     }
 }

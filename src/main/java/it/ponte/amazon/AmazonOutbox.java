@@ -1,63 +1,148 @@
 package it.ponte.amazon;
 
+import it.ponte.outbox.OutboxLifecycle;
+import it.ponte.outbox.OutboxLifecycle.Outbox;
+import it.ponte.outbox.OutboxLifecycle.State;
+import it.ponte.remote.FailureClass;
+import it.ponte.remote.RecordFailure;
+import it.ponte.remote.RecordFailureSink;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * What Ponte owes Amazon, one line per order and kind: PENDING (to send), SENT (in a feed whose result is not
- * known yet: never sent again meanwhile, so a refund cannot go twice), DONE.
+ * What Ponte owes Amazon, one line per order and kind, on the one outbox lifecycle ({@link OutboxLifecycle}):
+ * PENDING (to send), SENT (in a feed whose result is not known yet: never sent again meanwhile, so a refund cannot go
+ * twice), DONE, or PARKED after {@code ponte.outbox.max-refusals} refusals by Amazon, with Amazon's reason, until
+ * someone retries it. Its order stays in its pending state meanwhile. It is also the sink of the {@code record-failure}
+ * route configuration for the outbound routes: a command that failed keeps the reason and the step it failed in.
  */
-@Repository
-public class AmazonOutbox {
+@Repository("amazonOutbox")
+public class AmazonOutbox implements RecordFailureSink {
+
+    /** The one line of a run's errors when Amazon's circuit is open: said once, however many commands wait. */
+    public static final String AMAZON_DOWN = "Amazon non raggiungibile: circuito aperto dopo troppi errori; "
+            + "i comandi per Amazon restano in attesa per la prossima sincronizzazione";
 
     private final NamedParameterJdbcTemplate shop;
+    private final OutboxLifecycle lifecycle;
 
-    public AmazonOutbox(@Qualifier("shopJdbc") NamedParameterJdbcTemplate shop) {
+    public AmazonOutbox(@Qualifier("shopJdbc") NamedParameterJdbcTemplate shop, OutboxLifecycle lifecycle) {
         this.shop = shop;
+        this.lifecycle = lifecycle;
     }
 
     public record Entry(long id, long orderId, String accountId, OutboundKind kind, String status, String feedId, Integer messageId,
-                        int attempts, String lastError, String amazonOrderId) {
+                        int attempts, String lastError, Instant nextTryAt, String amazonOrderId) {
+    }
+
+    /** Commands of one outbound record (a shipment, or the messages of one feed) and the run's tally. */
+    public record Owed(List<Entry> entries, OutboundTally tally) {
+    }
+
+    /** A feed already at Amazon whose outcome this run reads; a failure to read it leaves its commands SENT. */
+    public record InFlightFeed(String feedId, String accountId, List<Entry> entries, OutboundTally tally) {
     }
 
     public List<Entry> pending(OutboundKind kind) {
-        return query("o.status = 'PENDING' AND o.kind = :kind", Map.of("kind", kind.name()));
+        return query(OutboxLifecycle.due("o.") + " AND o.kind = :kind", Map.of("kind", kind.name()));
     }
 
     public List<Entry> inFlight() {
         return query("o.status = 'SENT'", Map.of());
     }
 
+    /** The feeds at Amazon whose outcome is not known yet, each with its commands. */
+    public List<InFlightFeed> inFlightFeeds(OutboundTally tally) {
+        Map<String, List<Entry>> byFeed = inFlight().stream()
+                .collect(Collectors.groupingBy(Entry::feedId, LinkedHashMap::new, Collectors.toList()));
+        return byFeed.entrySet().stream().map(e -> new InFlightFeed(e.getKey(), e.getValue().get(0).accountId(), e.getValue(), tally)).toList();
+    }
+
     public List<Entry> all() {
         return query("1 = 1", Map.of());
     }
 
-    public void markSent(long id, String feedId, int messageId) {
-        shop.update("UPDATE amazon_outbox SET status = 'SENT', feed_id = :feedId, message_id = :messageId, attempts = attempts + 1 WHERE id = :id",
-                Map.of("id", id, "feedId", feedId, "messageId", messageId));
+    /** Commands Amazon refused too often: waiting for a person, their orders still pending. */
+    public List<Entry> parked() {
+        return query("o.status = 'PARKED'", Map.of());
     }
 
-    /** Back to PENDING with Amazon's reason: the next run tries again. */
-    public void failed(long id, String error) {
-        shop.update("UPDATE amazon_outbox SET status = 'PENDING', last_error = :error, attempts = attempts + 1 WHERE id = :id",
-                new MapSqlParameterSource().addValue("id", id).addValue("error", error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error));
+    public Optional<Entry> find(long id) {
+        return query("o.id = :id", Map.of("id", id)).stream().findFirst();
+    }
+
+    /** Retry on demand: a parked command back in line for the next run, with a fresh set of attempts. */
+    public Optional<Entry> retry(long id) {
+        return lifecycle.retry(Outbox.AMAZON, id) ? find(id) : Optional.empty();
+    }
+
+    public void markSent(long id, String feedId, int messageId) {
+        shop.update("UPDATE amazon_outbox SET feed_id = :feedId, message_id = :messageId WHERE id = :id",
+                Map.of("id", id, "feedId", feedId, "messageId", messageId));
+        lifecycle.sent(Outbox.AMAZON, id);
+    }
+
+    /** Amazon refused the command (a 4xx, a refused feed message): counted; at the limit it is parked. */
+    public State refused(long id, String reason) {
+        return lifecycle.refused(Outbox.AMAZON, id, reason);
     }
 
     /** A feed still in Amazon's hands: keep it SENT, note why the run could not settle it. */
     public void stillProcessing(long id, String status) {
-        shop.update("UPDATE amazon_outbox SET last_error = :note WHERE id = :id",
-                Map.of("id", id, "note", "feed " + status + " at Amazon"));
+        lifecycle.note(Outbox.AMAZON, id, "feed " + status + " at Amazon");
+    }
+
+    @Override
+    public String recordFailed(RecordFailure failure) {
+        if (failure.failureClass() == FailureClass.REMOTE_DOWN) {
+            if (failure.record() instanceof Owed owed) {
+                owed.entries().forEach(e -> lifecycle.failedTransiently(Outbox.AMAZON, e.id(), AMAZON_DOWN, null));
+                owed.tally().failed(owed.entries().size());
+            }
+            return AMAZON_DOWN;
+        }
+        String reason = failure.step() + ": " + failure.reason();
+        if (failure.record() instanceof InFlightFeed feed) {
+            // never resubmitted blindly: its outcome is read again next run
+            return "Feed " + feed.feedId() + " (account " + feed.accountId() + "): esito non letto, " + reason;
+        }
+        Owed owed = (Owed) failure.record();
+        boolean counts = failure.failureClass().countsTowardParking();
+        boolean parked = false;
+        for (Entry entry : owed.entries()) {
+            if (counts) {
+                parked |= refused(entry.id(), reason) == State.PARKED;
+            } else {
+                lifecycle.failedTransiently(Outbox.AMAZON, entry.id(), reason, null);
+            }
+        }
+        owed.tally().failed(owed.entries().size());
+        String parkedNote = parked ? " (parcheggiato dopo " + lifecycle.maxRefusals() + " rifiuti: riprova da /api/amazon/parked)" : "";
+        if (owed.entries().size() == 1) {
+            Entry e = owed.entries().get(0);
+            return "Ordine Amazon " + e.amazonOrderId() + " (" + e.kind() + "): " + reason + parkedNote;
+        }
+        Entry first = owed.entries().get(0);
+        return "Feed " + first.kind() + " dell'account " + first.accountId() + " non inviato (ordini Amazon "
+                + owed.entries().stream().map(Entry::amazonOrderId).collect(Collectors.joining(", ")) + "): " + reason + parkedNote;
     }
 
     private List<Entry> query(String where, Map<String, ?> params) {
         return shop.query("""
                 SELECT o.*, s.amazon_order_id FROM amazon_outbox o JOIN shop_order s ON s.id = o.order_id
-                WHERE """ + " " + where + " ORDER BY o.id", params, (rs, i) -> new Entry(rs.getLong("id"), rs.getLong("order_id"),
-                rs.getString("account_id"), OutboundKind.valueOf(rs.getString("kind")), rs.getString("status"), rs.getString("feed_id"),
-                rs.getObject("message_id", Integer.class), rs.getInt("attempts"), rs.getString("last_error"), rs.getString("amazon_order_id")));
+                WHERE """ + " " + where + " ORDER BY o.id", params, (rs, i) -> {
+            Timestamp next = rs.getTimestamp("next_try_at");
+            return new Entry(rs.getLong("id"), rs.getLong("order_id"), rs.getString("account_id"), OutboundKind.valueOf(rs.getString("kind")),
+                    rs.getString("status"), rs.getString("feed_id"), rs.getObject("message_id", Integer.class), rs.getInt("attempts"),
+                    rs.getString("last_error"), next == null ? null : next.toInstant(), rs.getString("amazon_order_id"));
+        });
     }
 }

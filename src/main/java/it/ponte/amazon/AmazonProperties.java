@@ -33,13 +33,13 @@ public record AmazonProperties(
             @DefaultValue("200") int maxPages) {
     }
 
-    /** How the SP-API client paces itself and retries. */
+    /**
+     * How calls to Amazon pace themselves and how long they wait (the amazon-api routes read the timeouts as camel-http
+     * endpoint options); redelivery is the transient-remote route configuration's ({@code ponte.remote.retry.*}).
+     */
     public record Client(
-            @DefaultValue("5") int maxAttempts,
-            @DefaultValue("1s") Duration initialBackoff,
-            @DefaultValue("60s") Duration maxBackoff,
-            @DefaultValue("10s") Duration connectTimeout,
-            @DefaultValue("60s") Duration requestTimeout,
+            @DefaultValue("10000") long connectTimeoutMs,
+            @DefaultValue("60000") long responseTimeoutMs,
             /* Refresh the LWA token this long before it expires. */
             @DefaultValue("60s") Duration tokenRefreshMargin,
             /* Token-bucket pacing; off only for benchmarks against the sandbox. */

@@ -1,13 +1,12 @@
 package it.ponte.amazon;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import it.ponte.remote.FailureClass;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,29 +14,51 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Login with Amazon access tokens, one cached per account and refreshed a margin before expiry, so a run
- * asks LWA once an hour rather than once a call. Credentials are sent only in the form body.
+ * Login with Amazon access tokens, one cached per account and refreshed a margin before expiry, so a run asks LWA
+ * once an hour rather than once a call. The {@code amazon-http} route calls {@link #authorize} as a step; the token
+ * request itself goes out through the {@code amazon-lwa} route on camel-http. Credentials travel only in the form
+ * body, never in a header, a log line or an exception.
  */
-@Component
+@Component("lwaTokenProvider")
 public class LwaTokenProvider {
 
+    public static final String LWA_ROUTE = "direct:amazon-lwa";
+    public static final String ENDPOINT_PROPERTY = "lwaEndpoint";
+    private static final String OPERATION = "LWA token";
+
     private final AmazonProperties properties;
-    private final HttpClient http;
+    private final ProducerTemplate camel;
     private final ObjectMapper json;
     private final Clock clock;
     private final Map<String, AccessToken> cache = new ConcurrentHashMap<>();
 
-    public LwaTokenProvider(AmazonProperties properties, HttpClient amazonHttpClient, ObjectMapper json, Clock clock) {
+    public LwaTokenProvider(AmazonProperties properties, ProducerTemplate camel, ObjectMapper json, Clock clock) {
         this.properties = properties;
-        this.http = amazonHttpClient;
+        this.camel = camel;
         this.json = json;
         this.clock = clock;
     }
 
-    public String accessToken(AmazonProperties.Account account) throws IOException, InterruptedException {
+    /** LWA's answer to a good refresh token, as the {@code amazon-lwa} route unmarshals it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TokenAnswer(@JsonProperty("access_token") String accessToken, @JsonProperty("expires_in") Long expiresIn) {
+    }
+
+    /** The authorising step of an SP-API call: its account's token in {@code x-amz-access-token}. */
+    public void authorize(@ExchangeProperty(SpApiCall.PROPERTY) SpApiCall call, Message message) {
+        if (!call.isPresigned()) {
+            message.setHeader(SpApiCalls.ACCESS_TOKEN_HEADER, accessToken(call.account()));
+        }
+    }
+
+    public String accessToken(AmazonProperties.Account account) {
         AccessToken cached = cache.get(account.id());
         Instant now = clock.instant();
         if (cached != null && now.isBefore(cached.expiresAt().minus(properties.client().tokenRefreshMargin()))) {
@@ -53,7 +74,7 @@ public class LwaTokenProvider {
         cache.remove(accountId);
     }
 
-    private AccessToken requestToken(AmazonProperties.Account account) throws IOException, InterruptedException {
+    private AccessToken requestToken(AmazonProperties.Account account) {
         if (!account.lwa().isConfigured()) {
             throw new AmazonAuthorizationException(account.id(), 0, "missing_credentials",
                     "ponte.amazon.accounts[].lwa.client-id, client-secret and refresh-token are required");
@@ -66,25 +87,33 @@ public class LwaTokenProvider {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(properties.lwaEndpoint()))
-                .timeout(properties.client().requestTimeout())
-                .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        JsonNode answer = parse(response.body());
-        if (response.statusCode() == 200 && answer.hasNonNull("access_token")) {
-            long expiresIn = answer.path("expires_in").asLong(3600);
-            return new AccessToken(answer.get("access_token").asText(), clock.instant().plusSeconds(expiresIn));
+        Exchange answer = camel.send(LWA_ROUTE, exchange -> {
+            exchange.setProperty(ENDPOINT_PROPERTY, properties.lwaEndpoint());
+            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded;charset=UTF-8");
+            exchange.getMessage().setHeader("Accept", "application/json");
+            exchange.getMessage().setBody(body);
+        });
+        if (answer.getException() != null) {
+            Throwable cause = answer.getException();
+            throw new SpApiException(account.id(), OPERATION, 0, "IOError", "Login with Amazon at " + properties.lwaEndpoint()
+                    + " not reachable (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")",
+                    cause instanceof IOException || cause.getCause() instanceof IOException ? FailureClass.TRANSIENT : FailureClass.PERMANENT,
+                    null, cause);
         }
-        String error = answer.path("error").asText("");
-        if (!error.isEmpty() && (response.statusCode() == 400 || response.statusCode() == 401)) {
-            throw new AmazonAuthorizationException(account.id(), response.statusCode(), error.isEmpty() ? "unauthorized" : error,
-                    answer.path("error_description").asText(null));
+        Integer status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        int code = status == null ? 0 : status;
+        Object result = answer.getMessage().getBody();
+        if (code == 200 && result instanceof TokenAnswer token && token.accessToken() != null) {
+            long expiresIn = token.expiresIn() == null ? 3600 : token.expiresIn();
+            return new AccessToken(token.accessToken(), clock.instant().plusSeconds(expiresIn));
         }
-        boolean transientFailure = response.statusCode() == 429 || response.statusCode() >= 500;
-        throw new SpApiException(account.id(), "LWA token", response.statusCode(), error,
+        JsonNode error = parse(answer.getMessage().getBody(String.class));
+        String errorCode = error.path("error").asText("");
+        if (!errorCode.isEmpty() && (code == 400 || code == 401)) {
+            throw new AmazonAuthorizationException(account.id(), code, errorCode, error.path("error_description").asText(null));
+        }
+        boolean transientFailure = code == 429 || code >= 500;
+        throw new SpApiException(account.id(), OPERATION, code, errorCode.isEmpty() ? null : errorCode,
                 "Login with Amazon at " + properties.lwaEndpoint() + " did not answer with a token (ponte.amazon.lwa-endpoint)",
                 transientFailure, null);
     }

@@ -7,6 +7,8 @@ import io.github.bucket4j.TokensInheritanceStrategy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +19,32 @@ import org.springframework.stereotype.Component;
 @Component
 public class SpApiRateLimiter {
 
+    public static final String RATE_HEADER = "x-amzn-RateLimit-Limit";
+
     private final Map<String, Paced> buckets = new ConcurrentHashMap<>();
     private final boolean enabled;
 
     public SpApiRateLimiter(AmazonProperties properties) {
         this.enabled = properties.client().rateLimited();
+    }
+
+    /** The pacing step of the {@code amazon-http} route: waits for the call's token; presigned transfers are not metered. */
+    public void pace(@ExchangeProperty(SpApiCall.PROPERTY) SpApiCall call) throws InterruptedException {
+        if (call.operation() != null) {
+            acquire(call.accountId(), call.operation());
+        }
+    }
+
+    /** The step after the answer: adopts the rate Amazon announced in {@code x-amzn-RateLimit-Limit}, if it did. */
+    public void observe(@ExchangeProperty(SpApiCall.PROPERTY) SpApiCall call, @Header(RATE_HEADER) String header) {
+        if (call.operation() == null || header == null) {
+            return;
+        }
+        try {
+            observeRate(call.accountId(), call.operation(), Double.parseDouble(header.trim()));
+        } catch (NumberFormatException ignored) {
+            // A malformed header is no reason to fail the call; keep the last known rate.
+        }
     }
 
     /** Blocks until the operation may be called for this account. */

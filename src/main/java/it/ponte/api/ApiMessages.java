@@ -37,4 +37,8 @@ class ApiMessages {
     String notParked(long id) {
         return messages.get("api.notParked", id);
     }
+
+    String amazonNotParked(long id) {
+        return english ? "No parked Amazon command with id " + id : "Nessun comando Amazon parcheggiato con id " + id;
+    }
 }

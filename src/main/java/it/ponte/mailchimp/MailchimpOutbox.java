@@ -1,5 +1,6 @@
 package it.ponte.mailchimp;
 
+import it.ponte.outbox.OutboxLifecycle;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,19 +16,20 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The writes Ponte owes Mailchimp ({@code mailchimp_outbox}): one row per shop record, so a record owed twice is
- * still written once. A row stays PENDING until written; permanent refusals count as attempts and, past
- * {@code ponte.mailchimp.max-attempts}, park the row with Mailchimp's reason until someone retries it.
- * Transient failures (Mailchimp down) do not count: an outage must not park the whole shop.
+ * still written once. The row follows the one outbox lifecycle ({@link OutboxLifecycle}): PENDING until written;
+ * permanent refusals count as attempts and, at {@code ponte.outbox.max-refusals} (alias
+ * {@code ponte.mailchimp.max-attempts}), park the row with Mailchimp's reason until someone retries it. Transient
+ * failures (Mailchimp down) do not count: an outage must not park the whole shop.
  */
 @Repository
 public class MailchimpOutbox {
 
-    private static final int ERROR_LENGTH = 1000;
-
     private final NamedParameterJdbcTemplate jdbc;
+    private final OutboxLifecycle lifecycle;
 
-    public MailchimpOutbox(@Qualifier("shopJdbc") NamedParameterJdbcTemplate jdbc) {
+    public MailchimpOutbox(@Qualifier("shopJdbc") NamedParameterJdbcTemplate jdbc, OutboxLifecycle lifecycle) {
         this.jdbc = jdbc;
+        this.lifecycle = lifecycle;
     }
 
     /** Records that these records are owed to Mailchimp; parked ones stay parked (a person decides on them). */
@@ -45,33 +47,30 @@ public class MailchimpOutbox {
                 VALUES (:entity, :entityId, :operation, 'PENDING', 0)
                 ON DUPLICATE KEY UPDATE
                     attempts = IF(status = 'DONE', 0, attempts),
+                    next_try_at = IF(status = 'DONE', NULL, next_try_at),
                     operation = IF(status = 'PARKED', operation, VALUES(operation)),
                     status = IF(status = 'PARKED', 'PARKED', 'PENDING')""", rows);
     }
 
     public List<MailchimpOutboxEntry> owed(MailchimpEntity entity) {
-        return jdbc.query("SELECT * FROM mailchimp_outbox WHERE entity = :entity AND status = 'PENDING' ORDER BY entity_id",
+        return jdbc.query("SELECT * FROM mailchimp_outbox WHERE entity = :entity AND " + OutboxLifecycle.DUE + " ORDER BY entity_id",
                 Map.of("entity", entity.name()), MailchimpOutbox::entry);
     }
 
     public void done(long id, String payloadHash, String outcome) {
-        jdbc.update("UPDATE mailchimp_outbox SET status = 'DONE', payload_hash = :hash, outcome = :outcome, last_error = NULL WHERE id = :id",
+        jdbc.update("UPDATE mailchimp_outbox SET payload_hash = :hash, outcome = :outcome WHERE id = :id",
                 new MapSqlParameterSource("id", id).addValue("hash", payloadHash).addValue("outcome", outcome));
+        lifecycle.done(OutboxLifecycle.Outbox.MAILCHIMP, id);
     }
 
     /** A failure that may pass by itself: the row stays owed, its attempts untouched. */
     public void failedTransiently(long id, String error) {
-        jdbc.update("UPDATE mailchimp_outbox SET last_error = :error WHERE id = :id",
-                new MapSqlParameterSource("id", id).addValue("error", truncate(error)));
+        lifecycle.failedTransiently(OutboxLifecycle.Outbox.MAILCHIMP, id, error, null);
     }
 
     /** A refusal: one more attempt; at {@code maxAttempts} the row is parked. Returns the new status. */
     public OutboxStatus failed(long id, String error, int maxAttempts) {
-        jdbc.update("""
-                UPDATE mailchimp_outbox SET attempts = attempts + 1, last_error = :error,
-                    status = IF(attempts >= :max, 'PARKED', 'PENDING')
-                WHERE id = :id""", new MapSqlParameterSource("id", id).addValue("error", truncate(error)).addValue("max", maxAttempts));
-        return find(id).map(MailchimpOutboxEntry::status).orElse(OutboxStatus.PENDING);
+        return OutboxStatus.valueOf(lifecycle.refused(OutboxLifecycle.Outbox.MAILCHIMP, id, error, maxAttempts).name());
     }
 
     public List<MailchimpOutboxEntry> parked() {
@@ -84,8 +83,7 @@ public class MailchimpOutbox {
 
     /** A person asked to try a parked row again: it gets a fresh set of attempts. */
     public Optional<MailchimpOutboxEntry> unpark(long id) {
-        int changed = jdbc.update("UPDATE mailchimp_outbox SET status = 'PENDING', attempts = 0 WHERE id = :id AND status = 'PARKED'", Map.of("id", id));
-        return changed == 0 ? Optional.empty() : find(id);
+        return lifecycle.retry(OutboxLifecycle.Outbox.MAILCHIMP, id) ? find(id) : Optional.empty();
     }
 
     private static MailchimpOutboxEntry entry(ResultSet rs, int row) throws SQLException {
@@ -93,9 +91,5 @@ public class MailchimpOutbox {
         return new MailchimpOutboxEntry(rs.getLong("id"), MailchimpEntity.valueOf(rs.getString("entity")), rs.getLong("entity_id"),
                 OutboxOperation.valueOf(rs.getString("operation")), rs.getInt("attempts"), OutboxStatus.valueOf(rs.getString("status")),
                 rs.getString("last_error"), updated == null ? null : updated.toInstant());
-    }
-
-    private static String truncate(String error) {
-        return error == null || error.length() <= ERROR_LENGTH ? error : error.substring(0, ERROR_LENGTH);
     }
 }

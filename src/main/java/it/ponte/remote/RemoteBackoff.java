@@ -2,6 +2,7 @@ package it.ponte.remote;
 
 import java.time.Duration;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -12,10 +13,16 @@ import org.springframework.stereotype.Component;
  * rate after a 429), this waits the rest before the call goes out again.
  */
 @Component("remoteBackoff")
-public class RemoteBackoff {
+public class RemoteBackoff implements Processor {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteBackoff.class);
     private static final Duration CEILING = Duration.ofMinutes(2);
+
+    /** The {@code onRedeliveryRef} of a route configuration is a processor: this is it. */
+    @Override
+    public void process(Exchange exchange) throws InterruptedException {
+        beforeRedelivery(exchange);
+    }
 
     public void beforeRedelivery(Exchange exchange) throws InterruptedException {
         Throwable failure = FailurePolicy.failureOf(exchange);

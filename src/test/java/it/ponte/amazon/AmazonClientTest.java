@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.ponte.PonteIntegrationTest;
 import it.ponte.sandbox.amazon.AmazonSandbox;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,7 @@ class AmazonClientTest extends PonteIntegrationTest {
     @Autowired
     AmazonProperties properties;
     @Autowired
-    HttpClient amazonHttpClient;
+    org.apache.camel.ProducerTemplate producer;
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -41,7 +40,7 @@ class AmazonClientTest extends PonteIntegrationTest {
     @Test
     void theAccessTokenIsCachedPerAccountAndRefreshedAMinuteBeforeItExpires() throws Exception {
         MovableClock clock = new MovableClock(Instant.now());
-        LwaTokenProvider tokens = new LwaTokenProvider(properties, amazonHttpClient, json, clock);
+        LwaTokenProvider tokens = new LwaTokenProvider(properties, producer, json, clock);
         AmazonProperties.Account main = properties.account("it-main");
 
         String first = tokens.accessToken(main);

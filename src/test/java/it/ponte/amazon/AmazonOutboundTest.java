@@ -57,7 +57,10 @@ class AmazonOutboundTest extends SyncTestBase {
         assertThat(state(id)).isEqualTo("PENDING_SHIPMENT");
         assertThat(down.errors()).anyMatch(e -> e.contains(order.orderId()) && e.contains("503"));
         assertThat(outbox(id, "SHIPMENT").get("last_error")).isNotNull();
+        assertThat(outbox(id, "SHIPMENT").get("attempts")).as("an outage is no refusal").isEqualTo(0);
         amazon.faults().clear();
+        // the circuit the outage opened lets a call through again once ponte.remote.circuit.open-for has passed
+        amazonCircuitOpenForElapsed();
 
         sync.run(SyncMode.CHANGED);
 

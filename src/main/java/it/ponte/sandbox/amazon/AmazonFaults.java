@@ -34,7 +34,7 @@ public class AmazonFaults {
     }
 
     public synchronized List<AmazonFault> list() {
-        return pending.stream().map(p -> new AmazonFault(p.fault.operation(), p.fault.status(), p.remaining, p.fault.code())).toList();
+        return pending.stream().map(p -> new AmazonFault(p.fault.operation(), p.fault.status(), p.remaining, p.fault.code(), p.fault.retryAfterSeconds())).toList();
     }
 
     public synchronized void clear() {

@@ -26,10 +26,13 @@ public class AmazonSandbox {
     private final AmazonSandboxProperties properties;
     private final SandboxOrderActivity activity;
     private final SandboxFeeds feeds;
+    private final OrderSearchService search;
 
     public AmazonSandbox(SandboxOrderStore store, SandboxOrderFactory factory, AmazonFaults faults, AmazonRequestLog requests,
                          SandboxSellers sellers, LwaTokens tokens, AmazonRateLimiter rateLimiter, AmazonSandboxClock clock,
-                         AmazonSandboxProperties properties, SandboxOrderActivity activity, SandboxFeeds feeds) {
+                         AmazonSandboxProperties properties, SandboxOrderActivity activity, SandboxFeeds feeds,
+                         OrderSearchService search) {
+        this.search = search;
         this.store = store;
         this.factory = factory;
         this.faults = faults;
@@ -61,6 +64,16 @@ public class AmazonSandbox {
     public SandboxOrder setStatus(String orderId, FulfillmentStatus status, Instant lastUpdatedTime) {
         return store.changeStatus(orderId, status, lastUpdatedTime)
                 .orElseThrow(() -> new IllegalArgumentException("no sandbox Amazon order " + orderId));
+    }
+
+    /** The order is answered with a createdTime that is not a date (searchOrders and getOrder), until reset. */
+    public void malformCreatedTime(String orderId) {
+        search.malformCreatedTime(orderId);
+    }
+
+    /** Orders are shown as they are again. */
+    public void renderOrdersWell() {
+        search.clearMalformed();
     }
 
     public List<SandboxOrder> orders() {
@@ -111,6 +124,7 @@ public class AmazonSandbox {
         store.clear();
         activity.clear();
         feeds.clear();
+        search.clearMalformed();
         faults.clear();
         requests.clear();
         sellers.restoreAll();

@@ -25,7 +25,7 @@ public class AmazonSwitchesController {
         this.sandbox = sandbox;
     }
 
-    public record FaultRequest(String operation, Integer status, Integer times, String code) {
+    public record FaultRequest(String operation, Integer status, Integer times, String code, Integer retryAfterSeconds) {
     }
 
     public record Revocation(String sellerId, String refreshToken) {
@@ -37,7 +37,7 @@ public class AmazonSwitchesController {
     @PostMapping("/faults")
     public List<AmazonFault> addFault(@RequestBody FaultRequest request) {
         sandbox.faults().add(new AmazonFault(request.operation(), request.status() == null ? 500 : request.status(),
-                request.times() == null ? 1 : request.times(), request.code()));
+                request.times() == null ? 1 : request.times(), request.code(), request.retryAfterSeconds()));
         return sandbox.faults().list();
     }
 

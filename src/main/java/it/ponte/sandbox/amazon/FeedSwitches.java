@@ -37,6 +37,7 @@ public class FeedSwitches {
 
     private Settings settings = Settings.IMMEDIATE;
     private int fatalFeeds;
+    private boolean unusableDocumentUrls;
     private final Map<String, Deque<String>> messageFailures = new LinkedHashMap<>();
 
     public synchronized Settings settings() {
@@ -45,6 +46,18 @@ public class FeedSwitches {
 
     public synchronized void configure(Settings newSettings) {
         this.settings = newSettings;
+    }
+
+    /**
+     * createFeedDocument answers a {@code url} that is not an absolute URL (no scheme, no host), as a mock served
+     * from Amazon's published model did to a merchant going live; until switched off.
+     */
+    public synchronized void answerUnusableDocumentUrls(boolean on) {
+        this.unusableDocumentUrls = on;
+    }
+
+    public synchronized boolean unusableDocumentUrls() {
+        return unusableDocumentUrls;
     }
 
     /** The next {@code count} feeds created end FATAL, whatever they hold. */
@@ -94,6 +107,7 @@ public class FeedSwitches {
     public synchronized void clear() {
         settings = Settings.IMMEDIATE;
         fatalFeeds = 0;
+        unusableDocumentUrls = false;
         messageFailures.clear();
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 @Profile("sandbox")
 public class OrderSearchService {
 
+    /** Orders rendered with a createdTime that is not a date, to rehearse one malformed order among good ones. */
+    private final java.util.Set<String> malformed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final SandboxOrderStore store;
     private final PageTokens pageTokens;
     private final AmazonSandboxClock clock;
@@ -49,7 +51,7 @@ public class OrderSearchService {
         String before = SpApiOrderRenderer.timestamp(applied.before());
         boolean created = applied.window() == OrderSearch.Window.CREATED;
         return new SpApiOrderModel.SearchOrdersResponse(
-                page.stream().map(o -> SpApiOrderRenderer.render(o, applied.includedData())).toList(),
+                page.stream().map(o -> render(o, applied.includedData())).toList(),
                 pagination, created ? null : before, created ? before : null);
     }
 
@@ -57,11 +59,29 @@ public class OrderSearchService {
         Set<IncludedData> included = OrderSearchParser.includedData(params);
         SandboxOrder order = store.find(sellerId, orderId)
                 .orElseThrow(() -> SpApiException.notFound("Order " + orderId + " was not found."));
-        return new SpApiOrderModel.GetOrderResponse(SpApiOrderRenderer.render(order, included));
+        return new SpApiOrderModel.GetOrderResponse(render(order, included));
     }
 
     private static boolean isAfterCursor(OrderSearch search, SandboxOrder order, PageTokens.PageToken cursor) {
         int byTime = search.window().of(order).compareTo(cursor.cursorTime());
         return byTime > 0 || (byTime == 0 && order.orderId().compareTo(cursor.cursorOrderId()) > 0);
+    }
+
+    /** From now on the order is shown with a createdTime outside Amazon's contract, until {@link #clearMalformed()}. */
+    public void malformCreatedTime(String orderId) {
+        malformed.add(orderId);
+    }
+
+    public void clearMalformed() {
+        malformed.clear();
+    }
+
+    private SpApiOrderModel.Order render(SandboxOrder order, Set<IncludedData> included) {
+        SpApiOrderModel.Order shown = SpApiOrderRenderer.render(order, included);
+        if (!malformed.contains(order.orderId())) {
+            return shown;
+        }
+        return new SpApiOrderModel.Order(shown.orderId(), "31/11/2026 25:61", shown.lastUpdatedTime(), shown.salesChannel(), shown.buyer(),
+                shown.recipient(), shown.proceeds(), shown.fulfillment(), shown.orderItems());
     }
 }

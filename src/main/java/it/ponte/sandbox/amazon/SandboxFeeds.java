@@ -57,7 +57,8 @@ public class SandboxFeeds {
         JsonNode spec = SpApiRequestBody.object(json, body);
         String contentType = SpApiRequestBody.requiredText(spec, "contentType", "contentType");
         SandboxFeedDocument document = documents.create(sellerId, SandboxFeedDocument.Kind.INPUT, contentType, clock.now(), null, false);
-        return Map.of("feedDocumentId", document.feedDocumentId(), "url", urls.sign(baseUrl, UPLOAD_PATH + document.feedDocumentId()));
+        String url = urls.sign(switches.unusableDocumentUrls() ? "" : baseUrl, UPLOAD_PATH + document.feedDocumentId());
+        return Map.of("feedDocumentId", document.feedDocumentId(), "url", url);
     }
 
     /** createFeed: the input document must be the seller's and uploaded, the feed type one this sandbox processes. */

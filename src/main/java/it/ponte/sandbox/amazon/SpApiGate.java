@@ -48,7 +48,12 @@ public class SpApiGate {
         if (fault.isPresent()) {
             AmazonErrors body = fault.get().code() == null ? AmazonErrors.forStatus(fault.get().status())
                     : AmazonErrors.of(fault.get().code(), AmazonErrors.forStatus(fault.get().status()).errors().get(0).message(), "");
-            return respond(fault.get().status(), body, operation);
+            ResponseEntity<Object> answer = respond(fault.get().status(), body, operation);
+            if (fault.get().retryAfterSeconds() != null) {
+                return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                        .header(HttpHeaders.RETRY_AFTER, fault.get().retryAfterSeconds().toString()).body(answer.getBody());
+            }
+            return answer;
         }
         Optional<LwaTokens.IssuedToken> token = tokens.find(request.getHeader(ACCESS_TOKEN_HEADER));
         if (token.isEmpty()) {
