@@ -39,6 +39,6 @@ class ApiMessages {
     }
 
     String amazonNotParked(long id) {
-        return english ? "No parked Amazon command with id " + id : "Nessun comando Amazon parcheggiato con id " + id;
+        return messages.get("api.amazonNotParked", id);
     }
 }
