@@ -9,6 +9,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("failurePolicy")
 public class FailurePolicy {
+
+    private final int maxRedeliveries;
+
+    public FailurePolicy(@Value("${ponte.remote.retry.max-redeliveries:4}") int maxRedeliveries) {
+        this.maxRedeliveries = maxRedeliveries;
+    }
 
     private static final Set<Integer> TRANSIENT_STATUSES = Set.of(408, 425, 429);
 
@@ -77,6 +84,15 @@ public class FailurePolicy {
 
     public boolean isTransient(Exchange exchange) {
         return classify(failureOf(exchange)) == FailureClass.TRANSIENT;
+    }
+
+    /**
+     * The {@code retryWhile} of {@code transient-remote}: Camel asks it before each redelivery (the onWhen only before
+     * the first), so a failure that stops being transient, such as the circuit opening, ends the retries at once.
+     */
+    public boolean retryTransient(Exchange exchange) {
+        Integer done = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        return isTransient(exchange) && done <= maxRedeliveries;
     }
 
     public boolean isRemoteDown(Exchange exchange) {

@@ -9,6 +9,9 @@ import java.net.SocketTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -16,7 +19,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 /** The one classifier of the failure policy (README, "Failure policy"): which class each failure belongs to. */
 class FailurePolicyTest {
 
-    private final FailurePolicy policy = new FailurePolicy();
+    private final FailurePolicy policy = new FailurePolicy(4);
 
     @Test
     void throttlingServerErrorsAndTheNetworkAreTransient() {
@@ -56,6 +59,22 @@ class FailurePolicyTest {
         assertThat(policy.classify(new CamelExecutionException("wrapped", null, bug))).isEqualTo(FailureClass.UNEXPECTED);
         assertThat(policy.classify(new CamelExecutionException("wrapped", null, http(503)))).isEqualTo(FailureClass.TRANSIENT);
         assertThat(policy.reason(bug)).isEqualTo("URI with undefined scheme");
+    }
+
+    @Test
+    void redeliveryGoesOnWhileTransientAndWithinTheBoundAndStopsOnceTheCircuitOpens() {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.setException(http(503));
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, 4);
+        assertThat(policy.retryTransient(exchange)).isTrue();
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, 5);
+        assertThat(policy.retryTransient(exchange)).isFalse();
+
+        CircuitBreaker breaker = CircuitBreaker.ofDefaults("mailchimp");
+        breaker.transitionToOpenState();
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, 2);
+        exchange.setException(CallNotPermittedException.createCallNotPermittedException(breaker));
+        assertThat(policy.retryTransient(exchange)).isFalse();
     }
 
     private static HttpOperationFailedException http(int status) {
