@@ -121,6 +121,11 @@ class AmazonFailurePolicyTest extends SyncTestBase {
         assertThat(state(shipment)).isEqualTo("PENDING_SHIPMENT");
         assertThat(outbox(shipment).get("attempts")).as("an outage is no refusal").isEqualTo(0);
         assertThat(shipmentCalls()).as("no call once the circuit is open").isZero();
+        // the administrator reads it in the run's one report, both parts
+        assertThat(mail.messages()).filteredOn(m -> m.subject().contains("#" + run.id() + " ")).singleElement().satisfies(report -> {
+            assertThat(report.text()).contains("Amazon non raggiungibile");
+            assertThat(report.html()).contains("Amazon non raggiungibile");
+        });
     }
 
     @Test
