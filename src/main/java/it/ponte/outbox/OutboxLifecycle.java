@@ -63,6 +63,19 @@ public class OutboxLifecycle {
         return maxRefusals;
     }
 
+    /** How many rows of the outbox are in each state that is still owed (PENDING, SENT, PARKED): health and metrics. */
+    public java.util.Map<State, Integer> depth(Outbox outbox) {
+        java.util.Map<State, Integer> depth = new java.util.EnumMap<>(State.class);
+        for (State s : State.values()) {
+            if (s != State.DONE) {
+                depth.put(s, 0);
+            }
+        }
+        jdbc.query("SELECT status, COUNT(*) AS n FROM " + outbox.table() + " WHERE status <> 'DONE' GROUP BY status",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> depth.put(State.valueOf(rs.getString("status")), rs.getInt("n")));
+        return depth;
+    }
+
     /** Handed to the remote, its outcome not known yet (an Amazon feed): never sent again meanwhile. */
     public void sent(Outbox outbox, long id) {
         jdbc.update("UPDATE " + outbox.table() + " SET status = 'SENT', next_try_at = NULL WHERE id = :id", Map.of("id", id));

@@ -1,0 +1,30 @@
+package it.ponte.health;
+
+import it.ponte.outbox.OutboxLifecycle;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/** What Ponte still owes Amazon and Mailchimp, and the parked backlog a person has to look at. */
+@Component("outbox")
+public class OutboxHealth implements HealthIndicator {
+
+    private final OutboxLifecycle outboxes;
+
+    public OutboxHealth(OutboxLifecycle outboxes) {
+        this.outboxes = outboxes;
+    }
+
+    @Override
+    public Health health() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (OutboxLifecycle.Outbox outbox : OutboxLifecycle.Outbox.values()) {
+            Map<String, Integer> depth = new LinkedHashMap<>();
+            outboxes.depth(outbox).forEach((state, n) -> depth.put(state.name(), n));
+            details.put(outbox.name().toLowerCase(), depth);
+        }
+        return Health.up().withDetails(details).build();
+    }
+}
