@@ -61,6 +61,20 @@ class ApiSecurityTest extends PonteIntegrationTest {
     }
 
     @Test
+    void theEffectiveConfigurationIsForAdministratorsWithEverySecretMasked() {
+        assertThat(get("/api/config", Http.OPERATOR).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> config = get("/api/config", Http.ADMIN);
+
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.body()).contains("\"ponte.amazon.accounts[0].id\":\"it-main\"")
+                .contains("\"ponte.amazon.accounts[0].lwa.client-secret\":\"****\"")
+                .contains("\"ponte.mailchimp.api-key\":\"****\"")
+                .doesNotContain("sandbox-client-secret").doesNotContain("Atzr|").doesNotContain("sandbox0000-us6")
+                .doesNotContain("$2a$10$");
+    }
+
+    @Test
     void englishRefusalsOnAcceptLanguageEn() {
         HttpResponse<String> answer = Http.anonymous(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/orders"))
                 .header("Accept-Language", "en").GET().build());
