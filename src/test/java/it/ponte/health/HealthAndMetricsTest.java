@@ -26,6 +26,9 @@ class HealthAndMetricsTest extends SyncTestBase {
     void everyoneSeesTheStatusOnlyAdministratorsSeeTheDetails() throws Exception {
         HttpResponse<String> anonymous = Http.anonymous(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).GET().build());
         assertThat(json.readTree(anonymous.body()).has("components")).isFalse();
+        // what the container's health check asks
+        assertThat(Http.anonymous(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/liveness")).GET().build()).statusCode())
+                .isEqualTo(200);
 
         JsonNode details = json.readTree(Http.get(baseUrl() + "/actuator/health").body()).path("components");
         assertThat(details.path("remotes").path("details").path("amazon").path("circuit").asText()).isEqualTo("CLOSED");
