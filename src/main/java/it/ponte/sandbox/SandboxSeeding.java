@@ -1,5 +1,9 @@
 package it.ponte.sandbox;
 
+import it.ponte.sandbox.mailchimp.SandboxMailchimpState;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
 import it.ponte.sandbox.amazon.AmazonOrderSeeder;
 import it.ponte.sandbox.amazon.AmazonSandbox;
 import it.ponte.sandbox.amazon.AmazonSandboxProperties;
@@ -27,13 +31,21 @@ public class SandboxSeeding implements SmartInitializingSingleton {
     private final AmazonSandbox amazon;
     private final AmazonSandboxProperties properties;
     private final boolean seedShop;
+    private final SandboxMailchimpState mailchimp;
+    private final boolean seedMembers;
+    private final NamedParameterJdbcTemplate shopJdbc;
 
     public SandboxSeeding(SandboxShopSeeder shopSeeder, AmazonSandbox amazon, AmazonSandboxProperties properties,
-                          @Value("${ponte.sandbox.shop.seed.enabled:true}") boolean seedShop) {
+                          @Value("${ponte.sandbox.shop.seed.enabled:true}") boolean seedShop, SandboxMailchimpState mailchimp,
+                          @Value("${ponte.sandbox.mailchimp.seed-members:false}") boolean seedMembers,
+                          @Qualifier("shopJdbc") NamedParameterJdbcTemplate shopJdbc) {
         this.shopSeeder = shopSeeder;
         this.amazon = amazon;
         this.properties = properties;
         this.seedShop = seedShop;
+        this.mailchimp = mailchimp;
+        this.seedMembers = seedMembers;
+        this.shopJdbc = shopJdbc;
     }
 
     @Override
@@ -47,6 +59,18 @@ public class SandboxSeeding implements SmartInitializingSingleton {
                     .generate(count, amazon.defaultSellerId(), amazon.clock().now());
             orders.forEach(amazon::addOrder);
             log.info("Sandbox Amazon seeded with {} orders for seller {}", count, amazon.defaultSellerId());
+            if (seedMembers) {
+                // every other Amazon buyer has joined the newsletter: their orders reach Mailchimp, the others' do not
+                for (int i = 0; i < orders.size(); i += 2) {
+                    mailchimp.putMember(orders.get(i).buyerEmail(), "subscribed");
+                }
+            }
+        }
+        if (seedMembers) {
+            // the shop's customers who gave their marketing consent are in the linked list (their carts and orders go)
+            shopJdbc.queryForList("SELECT email FROM customer WHERE marketing_consent", java.util.Map.of(), String.class)
+                    .forEach(email -> mailchimp.putMember(email, "subscribed"));
+            log.info("Sandbox Mailchimp list seeded with the demo's members");
         }
     }
 }
