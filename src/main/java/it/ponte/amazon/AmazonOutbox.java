@@ -90,6 +90,35 @@ public class AmazonOutbox implements RecordFailureSink {
         lifecycle.sent(Outbox.AMAZON, id);
     }
 
+    /**
+     * A refusal that resending cannot change (a confirmShipment Amazon answered 400, a refund in a FATAL feed): parked
+     * at once, with the reason, for a person to decide.
+     */
+    public void park(long id, String reason) {
+        lifecycle.refused(Outbox.AMAZON, id, reason, 1);
+    }
+
+    /** A feed created at Amazon: it starts the account's feed interval for its type. */
+    public void feedCreated(String feedId, String accountId, String feedType, int messages, int bytes) {
+        shop.update("""
+                INSERT INTO amazon_feed (feed_id, account_id, feed_type, messages, bytes) VALUES (:feedId, :account, :type, :messages, :bytes)""",
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("feedId", feedId).addValue("account", accountId)
+                        .addValue("type", feedType).addValue("messages", messages).addValue("bytes", bytes));
+    }
+
+    /** How long ago the account's last feed of that type was created at Amazon; empty when it never was. */
+    public Optional<java.time.Duration> sinceLastFeed(String accountId, String feedType) {
+        Long micros = shop.queryForObject("""
+                SELECT TIMESTAMPDIFF(MICROSECOND, MAX(submitted_at), NOW(3)) FROM amazon_feed
+                 WHERE account_id = :account AND feed_type = :type""", Map.of("account", accountId, "type", feedType), Long.class);
+        return Optional.ofNullable(micros).map(m -> java.time.Duration.ofNanos(m * 1000));
+    }
+
+    /** A note on a command that waits, not failed (the next allowed feed): its attempts untouched. */
+    public void note(long id, String note) {
+        lifecycle.note(Outbox.AMAZON, id, note);
+    }
+
     /** Amazon refused the command (a 4xx, a refused feed message): counted; at the limit it is parked. */
     public State refused(long id, String reason) {
         return lifecycle.refused(Outbox.AMAZON, id, reason);
