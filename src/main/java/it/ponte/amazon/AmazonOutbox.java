@@ -27,16 +27,17 @@ import org.springframework.stereotype.Repository;
 @Repository("amazonOutbox")
 public class AmazonOutbox implements RecordFailureSink {
 
-    /** The one line of a run's errors when Amazon's circuit is open: said once, however many commands wait. */
-    public static final String AMAZON_DOWN = "Amazon non raggiungibile: circuito aperto dopo troppi errori; "
-            + "i comandi per Amazon restano in attesa per la prossima sincronizzazione";
+    /** The end of the run's one line when Amazon's circuit is open: said once, however many commands wait. */
+    public static final String AMAZON_DOWN = "circuito aperto dopo troppi errori; i comandi per Amazon restano in attesa per la prossima sincronizzazione";
 
     private final NamedParameterJdbcTemplate shop;
     private final OutboxLifecycle lifecycle;
+    private final AmazonAvailability availability;
 
-    public AmazonOutbox(@Qualifier("shopJdbc") NamedParameterJdbcTemplate shop, OutboxLifecycle lifecycle) {
+    public AmazonOutbox(@Qualifier("shopJdbc") NamedParameterJdbcTemplate shop, OutboxLifecycle lifecycle, AmazonAvailability availability) {
         this.shop = shop;
         this.lifecycle = lifecycle;
+        this.availability = availability;
     }
 
     public record Entry(long id, long orderId, String accountId, OutboundKind kind, String status, String feedId, Integer messageId,
@@ -132,11 +133,13 @@ public class AmazonOutbox implements RecordFailureSink {
     @Override
     public String recordFailed(RecordFailure failure) {
         if (failure.failureClass() == FailureClass.REMOTE_DOWN) {
+            // "non raggiungibile" only when it was not reachable; an Amazon answering errors is named as such
+            String line = availability.commandsWaitLine();
             if (failure.record() instanceof Owed owed) {
-                owed.entries().forEach(e -> lifecycle.failedTransiently(Outbox.AMAZON, e.id(), AMAZON_DOWN, null));
+                owed.entries().forEach(e -> lifecycle.failedTransiently(Outbox.AMAZON, e.id(), line, null));
                 owed.tally().failed(owed.entries().size());
             }
-            return AMAZON_DOWN;
+            return line;
         }
         String reason = failure.step() + ": " + failure.reason();
         if (failure.record() instanceof InFlightFeed feed) {
