@@ -61,6 +61,22 @@ public class AmazonFeedsApi {
         return SpApiCall.presigned(submission.account(), "uploadFeedDocument", "PUT", document.url(), submission.xml(), CONTENT_TYPE);
     }
 
+    /**
+     * Whether the upload failed because its presigned URL had expired (S3's 403 "Request has expired": the URL lives
+     * five minutes): then the feed asks for a new document instead of using that URL again.
+     */
+    public boolean uploadUrlExpired(Exchange exchange) {
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SpApiException amazon) {
+                return "uploadFeedDocument".equals(amazon.operation()) && amazon.status() == 403
+                        && amazon.getMessage() != null && amazon.getMessage().toLowerCase(java.util.Locale.ROOT).contains("expired");
+            }
+        }
+        return false;
+    }
+
     public Map<String, Object> feedSpec(@ExchangeProperty(SUBMISSION) Submission submission, @ExchangeProperty(DOCUMENT) FeedDocument document) {
         return Map.of("feedType", submission.feedType(), "marketplaceIds", submission.account().marketplaces(),
                 "inputFeedDocumentId", document.feedDocumentId());

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,19 +30,20 @@ public class AmazonOutbound {
     public static final String TALLY = "amazonOutboundTally";
     public static final String FEED = "amazonFeed";
     private static final Logger log = LoggerFactory.getLogger(AmazonOutbound.class);
-    private static final Map<String, String> CARRIER_CODES = Map.of("ups", "UPS", "dhl", "DHL", "fedex", "FedEx", "gls", "GLS",
-            "brt", "BRT", "tnt", "TNT", "sda", "SDA", "poste italiane", "Poste Italiane");
 
     private final AmazonOutbox outbox;
     private final AmazonProperties properties;
     private final ShopOrderRepository orders;
     private final AmazonOrderTransitions transitions;
+    private final AmazonOutboundProperties outbound;
 
-    public AmazonOutbound(AmazonOutbox outbox, AmazonProperties properties, ShopOrderRepository orders, AmazonOrderTransitions transitions) {
+    public AmazonOutbound(AmazonOutbox outbox, AmazonProperties properties, ShopOrderRepository orders, AmazonOrderTransitions transitions,
+                          AmazonOutboundProperties outbound) {
         this.outbox = outbox;
         this.properties = properties;
         this.orders = orders;
         this.transitions = transitions;
+        this.outbound = outbound;
     }
 
     /** What one outbound phase did. */
@@ -70,21 +72,73 @@ public class AmazonOutbound {
         return new AmazonOutbox.Owed(List.of(entry), tally);
     }
 
-    /** The body of confirmShipment (Orders v0) for the command's order; the route marshals it. */
+    /**
+     * The body of confirmShipment (Orders v0) for the command's order; the route marshals it. {@code carrierCode} and
+     * {@code trackingNumber} are required: the shop's carrier name maps to Amazon's code ({@code ponte.amazon.carrier-codes}),
+     * else {@code Other} with the name. {@code packageReferenceId} is the command's own id, the same at every retry, so a
+     * retry after a lost answer edits the package Amazon already has instead of adding a second one.
+     */
     public Map<String, Object> shipment(@Body AmazonOutbox.Entry entry) {
         ShopOrder order = orders.find(entry.orderId())
                 .orElseThrow(() -> new IllegalStateException("shop order " + entry.orderId() + " not found"));
-        String code = CARRIER_CODES.get(order.carrier() == null ? "" : order.carrier().trim().toLowerCase(Locale.ROOT));
-        Map<String, Object> pkg = new LinkedHashMap<>();
-        pkg.put("packageReferenceId", "1");
-        pkg.put("carrierCode", code == null ? "Other" : code);
-        if (code == null) {
-            pkg.put("carrierName", order.carrier());
+        String carrier = order.carrier() == null ? "" : order.carrier().trim();
+        String tracking = order.trackingNumber() == null ? "" : order.trackingNumber().trim();
+        if (carrier.isEmpty() || tracking.isEmpty() || order.shipDate() == null) {
+            throw new ShipmentNotConfirmable("Amazon richiede vettore, data di spedizione e numero di tracking: manca "
+                    + String.join(", ", missing(carrier, tracking, order)) + " (da indicare nel gestionale o con la spedizione manuale)");
         }
-        pkg.put("trackingNumber", order.trackingNumber());
+        String code = outbound.carrierCode(carrier);
+        Map<String, Object> pkg = new LinkedHashMap<>();
+        pkg.put("packageReferenceId", String.valueOf(entry.id()));
+        pkg.put("carrierCode", code == null ? AmazonOutboundProperties.OTHER_CARRIER : code);
+        if (code == null) {
+            pkg.put("carrierName", carrier);
+        }
+        pkg.put("trackingNumber", tracking);
         pkg.put("shipDate", DateTimeFormatter.ISO_INSTANT.format(order.shipDate().truncatedTo(ChronoUnit.SECONDS)));
         pkg.put("orderItems", order.rows().stream().map(r -> Map.of("orderItemId", r.amazonOrderItemId(), "quantity", r.quantity())).toList());
         return Map.of("marketplaceId", order.marketplaceId() == null ? "APJ6JRA9NG5V4" : order.marketplaceId(), "packageDetail", pkg);
+    }
+
+    private static List<String> missing(String carrier, String tracking, ShopOrder order) {
+        List<String> missing = new ArrayList<>();
+        if (carrier.isEmpty()) {
+            missing.add("il vettore");
+        }
+        if (order.shipDate() == null) {
+            missing.add("la data di spedizione");
+        }
+        if (tracking.isEmpty()) {
+            missing.add("il numero di tracking");
+        }
+        return missing;
+    }
+
+    /** Whether the failed confirmShipment was Amazon's 400: a refusal resending cannot change (e.g. a Ship+ order). */
+    public boolean refusedForGood(Exchange exchange) {
+        return amazonFailure(exchange).map(e -> e.status() == 400).orElse(false);
+    }
+
+    /** Amazon answered 400: the command is parked at once with Amazon's reason, its order stays PENDING_SHIPMENT. */
+    public void shipmentRefused(@ExchangeProperty("ponteRecord") AmazonOutbox.Owed owed, Exchange exchange) {
+        String reason = amazonFailure(exchange).map(SpApiException::getMessage).orElse("HTTP 400");
+        for (AmazonOutbox.Entry entry : owed.entries()) {
+            outbox.park(entry.id(), reason);
+            owed.tally().refused("Ordine Amazon " + entry.amazonOrderId() + " (SHIPMENT): Amazon ha rifiutato la conferma di spedizione: "
+                    + reason + " (parcheggiato: un nuovo invio avrebbe lo stesso esito; verificare l'ordine in Seller Central, "
+                    + "poi riprovare da /api/amazon/parked)");
+        }
+    }
+
+    private static java.util.Optional<SpApiException> amazonFailure(Exchange exchange) {
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SpApiException amazon) {
+                return java.util.Optional.of(amazon);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     public SpApiCall confirmShipmentCall(@ExchangeProperty("ponteRecord") AmazonOutbox.Owed owed, @Body String json) {
@@ -103,15 +157,64 @@ public class AmazonOutbound {
 
     // ---- cancellations and refunds: one feed per account and kind -------------------------------------------------
 
-    /** Pending cancellations, then pending refunds, grouped by account, each group one feed. */
+    /**
+     * Pending cancellations, then pending refunds, grouped by account, each group one feed, within Amazon's limits: at
+     * most one feed of a type per account every {@code ponte.amazon.outbound.feed-interval} (the commands wait and go
+     * together in the next one) and under {@code feed-max-bytes} (what does not fit waits for the next feed).
+     */
     public List<FeedBatch> feedBatches() {
         List<FeedBatch> batches = new ArrayList<>();
         for (OutboundKind kind : List.of(OutboundKind.CANCEL, OutboundKind.REFUND)) {
+            String feedType = feedType(kind);
             Map<String, List<AmazonOutbox.Entry>> byAccount = outbox.pending(kind).stream()
                     .collect(Collectors.groupingBy(AmazonOutbox.Entry::accountId, LinkedHashMap::new, Collectors.toList()));
-            byAccount.forEach((accountId, entries) -> batches.add(new FeedBatch(properties.account(accountId), kind, entries)));
+            byAccount.forEach((accountId, entries) -> {
+                AmazonProperties.Account account = properties.account(accountId);
+                java.time.Duration since = outbox.sinceLastFeed(accountId, feedType).orElse(null);
+                java.time.Duration interval = outbound.outbound().feedInterval();
+                if (account != null && since != null && since.compareTo(interval) < 0) {
+                    String note = "in attesa del prossimo feed " + feedType + ": Amazon ne accetta uno per account ogni "
+                            + interval.toMinutes() + " minuti (il prossimo tra " + Math.max(1, interval.minus(since).toSeconds() / 60 + 1) + " minuti)";
+                    entries.forEach(e -> outbox.note(e.id(), note));
+                    log.info("Amazon {} feed of account {} waits: {} commands, {}", feedType, accountId, entries.size(), note);
+                    return;
+                }
+                batches.add(new FeedBatch(account, kind, fitting(account, feedType, entries)));
+            });
         }
         return batches;
+    }
+
+    /** The commands whose messages fit under the size limit, oldest first; at least one, so nothing is stuck behind it. */
+    private List<AmazonOutbox.Entry> fitting(AmazonProperties.Account account, String feedType, List<AmazonOutbox.Entry> entries) {
+        if (account == null) {
+            return entries;
+        }
+        long bytes = FeedXml.envelopeBytes(feedType, account.sellerId());
+        List<AmazonOutbox.Entry> fitting = new ArrayList<>();
+        int messageId = 1;
+        for (AmazonOutbox.Entry entry : entries) {
+            java.util.Optional<ShopOrder> order = orders.find(entry.orderId());
+            long size = order.map(o -> (long) FeedXml.messageBytes(feedType, message(0, o, entry.kind()))).orElse(0L);
+            // message numbers grow by a few digits at most: the size of "0" plus a margin covers them
+            size += String.valueOf(messageId).length();
+            if (!fitting.isEmpty() && bytes + size > outbound.outbound().feedMaxBytes()) {
+                String note = "in attesa del prossimo feed " + feedType + ": il feed di questa sincronizzazione ha raggiunto il limite di "
+                        + outbound.outbound().feedMaxBytes() + " byte";
+                entries.subList(fitting.size(), entries.size()).forEach(e -> outbox.note(e.id(), note));
+                log.info("Amazon {} feed of account {}: {} of {} commands fit under {} bytes, the rest waits", feedType, account.id(),
+                        fitting.size(), entries.size(), outbound.outbound().feedMaxBytes());
+                break;
+            }
+            bytes += size;
+            fitting.add(entry);
+            messageId++;
+        }
+        return fitting;
+    }
+
+    private static String feedType(OutboundKind kind) {
+        return kind == OutboundKind.CANCEL ? FeedXml.CANCEL_FEED : FeedXml.REFUND_FEED;
     }
 
     public AmazonOutbox.Owed owedFeed(@Body FeedBatch batch, @ExchangeProperty(TALLY) OutboundTally tally) {
@@ -131,13 +234,15 @@ public class AmazonOutbound {
             messages.add(message(messageId++, order, batch.kind()));
         }
         String sellerId = batch.account().sellerId();
-        boolean cancel = batch.kind() == OutboundKind.CANCEL;
-        return new AmazonFeedsApi.Submission(batch.account(), cancel ? FeedXml.CANCEL_FEED : FeedXml.REFUND_FEED,
-                cancel ? FeedXml.cancellations(sellerId, messages) : FeedXml.refunds(sellerId, messages));
+        String feedType = feedType(batch.kind());
+        return new AmazonFeedsApi.Submission(batch.account(), feedType, FeedXml.feed(feedType, sellerId, messages));
     }
 
     /** The feed is at Amazon: its commands are SENT, each with its message number, and never sent again meanwhile. */
-    public void feedSubmitted(@ExchangeProperty("ponteRecord") AmazonOutbox.Owed owed, @Body AmazonFeedsApi.Feed feed) {
+    public void feedSubmitted(@ExchangeProperty("ponteRecord") AmazonOutbox.Owed owed, @Body AmazonFeedsApi.Feed feed,
+                              @ExchangeProperty(AmazonFeedsApi.SUBMISSION) AmazonFeedsApi.Submission submission) {
+        outbox.feedCreated(feed.feedId(), submission.account().id(), submission.feedType(), owed.entries().size(),
+                submission.xml().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
         int messageId = 1;
         for (AmazonOutbox.Entry entry : owed.entries()) {
             outbox.markSent(entry.id(), feed.feedId(), messageId++);
@@ -176,9 +281,23 @@ public class AmazonOutbound {
         }
     }
 
-    /** A feed Amazon could not process (FATAL, CANCELLED): every command of it is owed again. */
+    /**
+     * A feed Amazon could not process. CANCELLED: nothing was applied, its commands are owed again. FATAL: "some, none
+     * or all" of its messages may have been applied; a cancellation may go again, but a refund is never resent without
+     * a person's decision: parked at once with the reason, its order still PENDING_REFUND.
+     */
     public void feedFailed(@ExchangeProperty("ponteRecord") AmazonOutbox.InFlightFeed feed, @Body AmazonFeedsApi.Feed status) {
-        feed.entries().forEach(e -> refused(e, "feed " + feed.feedId() + " " + status.processingStatus() + " at Amazon", feed.tally()));
+        for (AmazonOutbox.Entry entry : feed.entries()) {
+            if ("FATAL".equals(status.processingStatus()) && entry.kind() == OutboundKind.REFUND) {
+                String reason = "feed " + feed.feedId() + " FATAL presso Amazon: il rimborso può essere stato applicato oppure no. "
+                        + "Parcheggiato per una decisione: Ponte non lo reinvia da solo; verificare in Seller Central e, solo se il "
+                        + "rimborso manca, riprovare da /api/amazon/parked";
+                outbox.park(entry.id(), reason);
+                feed.tally().refused("Ordine Amazon " + entry.amazonOrderId() + " (REFUND): " + reason);
+            } else {
+                refused(entry, "feed " + feed.feedId() + " " + status.processingStatus() + " at Amazon", feed.tally());
+            }
+        }
     }
 
     public void feedProcessing(@ExchangeProperty("ponteRecord") AmazonOutbox.InFlightFeed feed, @Body AmazonFeedsApi.Feed status) {

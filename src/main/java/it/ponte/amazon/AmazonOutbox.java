@@ -27,16 +27,17 @@ import org.springframework.stereotype.Repository;
 @Repository("amazonOutbox")
 public class AmazonOutbox implements RecordFailureSink {
 
-    /** The one line of a run's errors when Amazon's circuit is open: said once, however many commands wait. */
-    public static final String AMAZON_DOWN = "Amazon non raggiungibile: circuito aperto dopo troppi errori; "
-            + "i comandi per Amazon restano in attesa per la prossima sincronizzazione";
+    /** The end of the run's one line when Amazon's circuit is open: said once, however many commands wait. */
+    public static final String AMAZON_DOWN = "circuito aperto dopo troppi errori; i comandi per Amazon restano in attesa per la prossima sincronizzazione";
 
     private final NamedParameterJdbcTemplate shop;
     private final OutboxLifecycle lifecycle;
+    private final AmazonAvailability availability;
 
-    public AmazonOutbox(@Qualifier("shopJdbc") NamedParameterJdbcTemplate shop, OutboxLifecycle lifecycle) {
+    public AmazonOutbox(@Qualifier("shopJdbc") NamedParameterJdbcTemplate shop, OutboxLifecycle lifecycle, AmazonAvailability availability) {
         this.shop = shop;
         this.lifecycle = lifecycle;
+        this.availability = availability;
     }
 
     public record Entry(long id, long orderId, String accountId, OutboundKind kind, String status, String feedId, Integer messageId,
@@ -90,6 +91,35 @@ public class AmazonOutbox implements RecordFailureSink {
         lifecycle.sent(Outbox.AMAZON, id);
     }
 
+    /**
+     * A refusal that resending cannot change (a confirmShipment Amazon answered 400, a refund in a FATAL feed): parked
+     * at once, with the reason, for a person to decide.
+     */
+    public void park(long id, String reason) {
+        lifecycle.refused(Outbox.AMAZON, id, reason, 1);
+    }
+
+    /** A feed created at Amazon: it starts the account's feed interval for its type. */
+    public void feedCreated(String feedId, String accountId, String feedType, int messages, int bytes) {
+        shop.update("""
+                INSERT INTO amazon_feed (feed_id, account_id, feed_type, messages, bytes) VALUES (:feedId, :account, :type, :messages, :bytes)""",
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("feedId", feedId).addValue("account", accountId)
+                        .addValue("type", feedType).addValue("messages", messages).addValue("bytes", bytes));
+    }
+
+    /** How long ago the account's last feed of that type was created at Amazon; empty when it never was. */
+    public Optional<java.time.Duration> sinceLastFeed(String accountId, String feedType) {
+        Long micros = shop.queryForObject("""
+                SELECT TIMESTAMPDIFF(MICROSECOND, MAX(submitted_at), NOW(3)) FROM amazon_feed
+                 WHERE account_id = :account AND feed_type = :type""", Map.of("account", accountId, "type", feedType), Long.class);
+        return Optional.ofNullable(micros).map(m -> java.time.Duration.ofNanos(m * 1000));
+    }
+
+    /** A note on a command that waits, not failed (the next allowed feed): its attempts untouched. */
+    public void note(long id, String note) {
+        lifecycle.note(Outbox.AMAZON, id, note);
+    }
+
     /** Amazon refused the command (a 4xx, a refused feed message): counted; at the limit it is parked. */
     public State refused(long id, String reason) {
         return lifecycle.refused(Outbox.AMAZON, id, reason);
@@ -103,11 +133,13 @@ public class AmazonOutbox implements RecordFailureSink {
     @Override
     public String recordFailed(RecordFailure failure) {
         if (failure.failureClass() == FailureClass.REMOTE_DOWN) {
+            // "non raggiungibile" only when it was not reachable; an Amazon answering errors is named as such
+            String line = availability.commandsWaitLine();
             if (failure.record() instanceof Owed owed) {
-                owed.entries().forEach(e -> lifecycle.failedTransiently(Outbox.AMAZON, e.id(), AMAZON_DOWN, null));
+                owed.entries().forEach(e -> lifecycle.failedTransiently(Outbox.AMAZON, e.id(), line, null));
                 owed.tally().failed(owed.entries().size());
             }
-            return AMAZON_DOWN;
+            return line;
         }
         String reason = failure.step() + ": " + failure.reason();
         if (failure.record() instanceof InFlightFeed feed) {

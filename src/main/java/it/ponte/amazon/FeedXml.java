@@ -2,6 +2,7 @@ package it.ponte.amazon;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ public final class FeedXml {
     public static final String CANCEL_FEED = "POST_ORDER_ACKNOWLEDGEMENT_DATA";
     public static final String REFUND_FEED = "POST_PAYMENT_ADJUSTMENT_DATA";
 
+    private static final String CLOSE = "</AmazonEnvelope>\n";
+
     private FeedXml() {
     }
 
@@ -36,39 +39,62 @@ public final class FeedXml {
     }
 
     public static String cancellations(String merchantId, List<Message> messages) {
-        StringBuilder xml = envelope(merchantId, "OrderAcknowledgement");
-        for (Message m : messages) {
-            xml.append("  <Message>\n    <MessageID>").append(m.messageId()).append("</MessageID>\n")
-                    .append("    <OrderAcknowledgement>\n      <AmazonOrderID>").append(escape(m.amazonOrderId())).append("</AmazonOrderID>\n")
-                    .append("      <StatusCode>Failure</StatusCode>\n");
-            for (Item item : m.items()) {
-                xml.append("      <Item>\n        <AmazonOrderItemCode>").append(escape(item.orderItemId())).append("</AmazonOrderItemCode>\n")
-                        .append("        <CancelReason>").append(escape(m.reason())).append("</CancelReason>\n      </Item>\n");
-            }
-            xml.append("    </OrderAcknowledgement>\n  </Message>\n");
-        }
-        return xml.append("</AmazonEnvelope>\n").toString();
+        return feed(CANCEL_FEED, merchantId, messages);
     }
 
     public static String refunds(String merchantId, List<Message> messages) {
-        StringBuilder xml = envelope(merchantId, "OrderAdjustment");
-        for (Message m : messages) {
-            xml.append("  <Message>\n    <MessageID>").append(m.messageId()).append("</MessageID>\n")
-                    .append("    <OrderAdjustment>\n      <AmazonOrderID>").append(escape(m.amazonOrderId())).append("</AmazonOrderID>\n")
-                    .append("      <ActionType>Refund</ActionType>\n");
-            for (Item item : m.items()) {
-                xml.append("      <AdjustedItem>\n        <AmazonOrderItemCode>").append(escape(item.orderItemId())).append("</AmazonOrderItemCode>\n")
-                        .append("        <AdjustmentReason>").append(escape(m.reason())).append("</AdjustmentReason>\n")
-                        .append("        <ItemPriceAdjustments>\n");
-                component(xml, "Principal", item.principal(), m.currency());
-                if (item.shipping() != null && item.shipping().signum() > 0) {
-                    component(xml, "Shipping", item.shipping(), m.currency());
-                }
-                xml.append("        </ItemPriceAdjustments>\n      </AdjustedItem>\n");
-            }
-            xml.append("    </OrderAdjustment>\n  </Message>\n");
+        return feed(REFUND_FEED, merchantId, messages);
+    }
+
+    /** The whole feed of that type: the envelope around each message's XML. */
+    public static String feed(String feedType, String merchantId, List<Message> messages) {
+        StringBuilder xml = envelope(merchantId, CANCEL_FEED.equals(feedType) ? "OrderAcknowledgement" : "OrderAdjustment");
+        messages.forEach(m -> xml.append(message(feedType, m)));
+        return xml.append(CLOSE).toString();
+    }
+
+    /** The bytes of the envelope alone, without messages: what a feed's size starts from. */
+    public static int envelopeBytes(String feedType, String merchantId) {
+        return feed(feedType, merchantId, List.of()).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** The bytes one message adds to a feed of that type. */
+    public static int messageBytes(String feedType, Message message) {
+        return message(feedType, message).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static String message(String feedType, Message m) {
+        return CANCEL_FEED.equals(feedType) ? cancellation(m) : refund(m);
+    }
+
+    private static String cancellation(Message m) {
+        StringBuilder xml = new StringBuilder();
+        xml.append("  <Message>\n    <MessageID>").append(m.messageId()).append("</MessageID>\n")
+                .append("    <OrderAcknowledgement>\n      <AmazonOrderID>").append(escape(m.amazonOrderId())).append("</AmazonOrderID>\n")
+                .append("      <StatusCode>Failure</StatusCode>\n");
+        for (Item item : m.items()) {
+            xml.append("      <Item>\n        <AmazonOrderItemCode>").append(escape(item.orderItemId())).append("</AmazonOrderItemCode>\n")
+                    .append("        <CancelReason>").append(escape(m.reason())).append("</CancelReason>\n      </Item>\n");
         }
-        return xml.append("</AmazonEnvelope>\n").toString();
+        return xml.append("    </OrderAcknowledgement>\n  </Message>\n").toString();
+    }
+
+    private static String refund(Message m) {
+        StringBuilder xml = new StringBuilder();
+        xml.append("  <Message>\n    <MessageID>").append(m.messageId()).append("</MessageID>\n")
+                .append("    <OrderAdjustment>\n      <AmazonOrderID>").append(escape(m.amazonOrderId())).append("</AmazonOrderID>\n")
+                .append("      <ActionType>Refund</ActionType>\n");
+        for (Item item : m.items()) {
+            xml.append("      <AdjustedItem>\n        <AmazonOrderItemCode>").append(escape(item.orderItemId())).append("</AmazonOrderItemCode>\n")
+                    .append("        <AdjustmentReason>").append(escape(m.reason())).append("</AdjustmentReason>\n")
+                    .append("        <ItemPriceAdjustments>\n");
+            component(xml, "Principal", item.principal(), m.currency());
+            if (item.shipping() != null && item.shipping().signum() > 0) {
+                component(xml, "Shipping", item.shipping(), m.currency());
+            }
+            xml.append("        </ItemPriceAdjustments>\n      </AdjustedItem>\n");
+        }
+        return xml.append("    </OrderAdjustment>\n  </Message>\n").toString();
     }
 
     /** Reads each message's outcome; messages not named in an Error or Warning result succeeded. */

@@ -29,6 +29,11 @@ class AmazonOutboundTest extends SyncTestBase {
         return shopJdbc.queryForMap("SELECT * FROM amazon_outbox WHERE order_id = :id AND kind = :k", Map.of("id", id, "k", kind));
     }
 
+    /** What 20 minutes do to Amazon's feed interval: the feeds Ponte created are that much older. */
+    private void twentyMinutesPassSinceTheLastFeed() {
+        shopJdbc.getJdbcTemplate().update("UPDATE amazon_feed SET submitted_at = submitted_at - INTERVAL 20 MINUTE");
+    }
+
     @Test
     void aShipmentFromTheErpIsConfirmedToAmazonAndTheOrderBecomesShipped() {
         SandboxOrder order = fixtures.amazonOrder();
@@ -90,6 +95,8 @@ class AmazonOutboundTest extends SyncTestBase {
         assertThat(outbox(a, "CANCEL").get("feed_id")).isEqualTo(refused.get("feed_id")).isNotNull();
         assertThat(outbox(a, "CANCEL").get("message_id")).isNotEqualTo(refused.get("message_id"));
         assertThat(run.errors()).anyMatch(e -> e.contains(second.orderId()) && e.contains("Ordine già in spedizione"));
+        // Amazon takes one feed of a type per account every 20 minutes: the refused cancellation goes in the next one
+        twentyMinutesPassSinceTheLastFeed();
 
         sync.run(SyncMode.CHANGED);
 

@@ -38,6 +38,7 @@ public class FeedSwitches {
     private Settings settings = Settings.IMMEDIATE;
     private int fatalFeeds;
     private boolean unusableDocumentUrls;
+    private int expiredUploadUrls;
     private final Map<String, Deque<String>> messageFailures = new LinkedHashMap<>();
 
     public synchronized Settings settings() {
@@ -58,6 +59,23 @@ public class FeedSwitches {
 
     public synchronized boolean unusableDocumentUrls() {
         return unusableDocumentUrls;
+    }
+
+    /**
+     * The next {@code count} createFeedDocument answers carry an upload URL that has already expired (issued more than
+     * five minutes ago), as when a client uploads too late: S3 answers 403 "Request has expired".
+     */
+    public synchronized void expireNextUploadUrls(int count) {
+        this.expiredUploadUrls = Math.max(0, count);
+    }
+
+    /** Counts a new upload URL; true when it is one of those meant to be expired. */
+    synchronized boolean takeExpiredUploadUrl() {
+        if (expiredUploadUrls > 0) {
+            expiredUploadUrls--;
+            return true;
+        }
+        return false;
     }
 
     /** The next {@code count} feeds created end FATAL, whatever they hold. */
@@ -108,6 +126,7 @@ public class FeedSwitches {
         settings = Settings.IMMEDIATE;
         fatalFeeds = 0;
         unusableDocumentUrls = false;
+        expiredUploadUrls = 0;
         messageFailures.clear();
     }
 }

@@ -42,7 +42,12 @@ public class PresignedUrls {
     }
 
     public String sign(String baseUrl, String path) {
-        String date = AMZ_DATE.format(clock.now());
+        return sign(baseUrl, path, clock.now());
+    }
+
+    /** A URL as if issued at {@code issuedAt}: one issued more than {@link #LIFETIME} ago is refused as expired. */
+    public String sign(String baseUrl, String path, Instant issuedAt) {
+        String date = AMZ_DATE.format(issuedAt);
         return baseUrl + path + "?X-Amz-Algorithm=AWS4-HMAC-SHA256"
                 + "&X-Amz-Credential=" + URLEncoder.encode("AKIASANDBOX/" + date.substring(0, 8) + "/eu-west-1/s3/aws4_request", StandardCharsets.UTF_8)
                 + "&X-Amz-Date=" + date + "&X-Amz-Expires=" + LIFETIME.toSeconds()

@@ -57,7 +57,8 @@ public class SandboxFeeds {
         JsonNode spec = SpApiRequestBody.object(json, body);
         String contentType = SpApiRequestBody.requiredText(spec, "contentType", "contentType");
         SandboxFeedDocument document = documents.create(sellerId, SandboxFeedDocument.Kind.INPUT, contentType, clock.now(), null, false);
-        String url = urls.sign(switches.unusableDocumentUrls() ? "" : baseUrl, UPLOAD_PATH + document.feedDocumentId());
+        Instant issued = switches.takeExpiredUploadUrl() ? clock.now().minus(PresignedUrls.LIFETIME).minusSeconds(60) : clock.now();
+        String url = urls.sign(switches.unusableDocumentUrls() ? "" : baseUrl, UPLOAD_PATH + document.feedDocumentId(), issued);
         return Map.of("feedDocumentId", document.feedDocumentId(), "url", url);
     }
 

@@ -19,8 +19,14 @@ public class SandboxOrderActivity {
     private final Map<String, List<SandboxCancellation>> cancellations = new ConcurrentHashMap<>();
     private final Map<String, List<SandboxRefund>> refunds = new ConcurrentHashMap<>();
 
+    /** A package confirmed; the same packageReferenceId again edits that package instead of adding one, as on Amazon. */
     public void shipped(ShipmentConfirmation confirmation) {
-        append(shipments, confirmation.orderId(), confirmation);
+        shipments.compute(confirmation.orderId(), (id, list) -> {
+            List<ShipmentConfirmation> updated = list == null ? new ArrayList<>() : new ArrayList<>(list);
+            updated.removeIf(c -> c.packageReferenceId().equals(confirmation.packageReferenceId()));
+            updated.add(confirmation);
+            return List.copyOf(updated);
+        });
     }
 
     public void cancelled(SandboxCancellation cancellation) {

@@ -4,13 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code confirmShipment} of the simulated Amazon: the package must fit the seller's order (its marketplace, its
  * items, no more than ordered), the order must be payable and not cancelled. An accepted confirmation is kept and
- * moves the order to SHIPPED, or to PARTIALLY_SHIPPED while some ordered units have not been confirmed yet.
+ * moves the order to SHIPPED, or to PARTIALLY_SHIPPED while some ordered units have not been confirmed yet. The same
+ * {@code packageReferenceId} again edits that package instead of adding one. Switches: an order Amazon will not let the
+ * seller confirm (a Ship+ order: 400 with the reason), and an accepted confirmation whose answer is lost (503 after it
+ * was applied), so a client's retry meets its own package.
  */
 @Component
 @Profile("sandbox")
@@ -20,6 +25,8 @@ public class SandboxShipments {
     private final SandboxOrderActivity activity;
     private final AmazonSandboxClock clock;
     private final ConfirmShipmentReader reader;
+    private final Map<String, String> refusedOrders = new ConcurrentHashMap<>();
+    private final Set<String> lostAnswers = ConcurrentHashMap.newKeySet();
 
     public SandboxShipments(SandboxOrderStore store, SandboxOrderActivity activity, AmazonSandboxClock clock, ObjectMapper json) {
         this.store = store;
@@ -43,16 +50,50 @@ public class SandboxShipments {
             throw SpApiException.invalidInput("marketplaceId " + confirmation.marketplaceId() + " is not the marketplace of order "
                     + orderId + " (" + order.marketplaceId() + ").");
         }
-        checkItems(order, confirmation.orderItems());
+        String refusal = refusedOrders.get(orderId);
+        if (refusal != null) {
+            throw SpApiException.invalidInput(refusal);
+        }
+        checkItems(order, confirmation.orderItems(), confirmation.packageReferenceId());
         ShipmentConfirmation accepted = confirmation.receivedAt(clock.now());
         activity.shipped(accepted);
         FulfillmentStatus next = fullyConfirmed(order) ? FulfillmentStatus.SHIPPED : FulfillmentStatus.PARTIALLY_SHIPPED;
         store.changeStatus(orderId, next, order.nextUpdateTime(clock.now()));
+        if (lostAnswers.remove(orderId)) {
+            throw new SpApiException(503, AmazonErrors.forStatus(503));
+        }
         return accepted;
     }
 
-    private static void checkItems(SandboxOrder order, List<ShipmentConfirmation.Item> items) {
+    /** A Ship+ order (or any Amazon will not let the seller confirm): every confirmShipment of it answers 400 with this reason. */
+    public void refuseShipmentsOf(String orderId, String reason) {
+        refusedOrders.put(orderId, reason);
+    }
+
+    /** A Ship+ order, with the words Amazon uses for it. */
+    public void shipPlus(String orderId) {
+        refuseShipmentsOf(orderId, "Order " + orderId + " is a Ship+ order: its shipment is confirmed through Amazon's carrier "
+                + "integration, not by confirmShipment.");
+    }
+
+    /** The next confirmation of the order is applied, but its answer is a 503, as when a response is lost on the way back. */
+    public void loseNextAnswer(String orderId) {
+        lostAnswers.add(orderId);
+    }
+
+    public void clear() {
+        refusedOrders.clear();
+        lostAnswers.clear();
+    }
+
+    /** The units of this package, with those of the order's other packages (a package sent again replaces itself). */
+    private void checkItems(SandboxOrder order, List<ShipmentConfirmation.Item> items, String packageReferenceId) {
         Map<String, Integer> perItem = new HashMap<>();
+        for (ShipmentConfirmation other : activity.shipmentsOf(order.orderId())) {
+            if (!other.packageReferenceId().equals(packageReferenceId)) {
+                other.orderItems().forEach(i -> perItem.merge(i.orderItemId(), i.quantity(), Integer::sum));
+            }
+        }
         for (ShipmentConfirmation.Item item : items) {
             SandboxOrderItem ordered = order.item(item.orderItemId()).orElseThrow(() -> SpApiException.invalidInput(
                     "orderItemId " + item.orderItemId() + " is not an item of order " + order.orderId() + "."));

@@ -43,8 +43,21 @@ class SandboxShipmentsRulesTest extends SandboxAmazonTestBase {
 
         assertThat(confirm(order.orderId(), shipment(order, "GLS", null, 1, 0)).statusCode()).isEqualTo(204);
         assertThat(amazon.order(order.orderId()).orElseThrow().status()).isEqualTo(FulfillmentStatus.PARTIALLY_SHIPPED);
-        assertThat(confirm(order.orderId(), shipment(order, "GLS", null, 1, 1)).statusCode()).isEqualTo(204);
+        // a second package: its own packageReferenceId (the same one would edit the first package)
+        assertThat(confirm(order.orderId(), shipment(order, "GLS", null, 1, 1)
+                .replace("\"packageReferenceId\":\"1\"", "\"packageReferenceId\":\"2\"")).statusCode()).isEqualTo(204);
         assertThat(amazon.order(order.orderId()).orElseThrow().status()).isEqualTo(FulfillmentStatus.SHIPPED);
+    }
+
+    @Test
+    void thePackageReferenceIdSentAgainEditsThatPackageInsteadOfAddingOne() {
+        SandboxOrder order = amazon.addOrder(TestOrders.unshipped(Duration.ofHours(1)));
+
+        assertThat(confirm(order.orderId(), shipment(order, "GLS", null, 1, 0)).statusCode()).isEqualTo(204);
+        assertThat(confirm(order.orderId(), shipment(order, "BRT", null, 1, 0)).statusCode()).isEqualTo(204);
+
+        assertThat(amazon.shipmentsOf(order.orderId())).singleElement().satisfies(s -> assertThat(s.carrierCode()).isEqualTo("BRT"));
+        assertThat(amazon.order(order.orderId()).orElseThrow().status()).isEqualTo(FulfillmentStatus.PARTIALLY_SHIPPED);
     }
 
     @Test
