@@ -1,7 +1,7 @@
 package it.ponte.api;
 
+import it.ponte.security.ApiSecurity;
 import it.ponte.security.Role;
-import java.security.Principal;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 public class MeApi {
 
     public Map<String, Object> me(Exchange exchange) {
-        Principal principal = exchange.getMessage() instanceof PlatformHttpMessage http ? http.getRequest().getUserPrincipal() : null;
-        if (!(principal instanceof Authentication authentication) || !authentication.isAuthenticated()) {
+        Object caller = exchange.getMessage() instanceof PlatformHttpMessage http ? http.getRequest().getAttribute(ApiSecurity.CALLER_ATTRIBUTE) : null;
+        if (!(caller instanceof Authentication authentication)) {
             throw new ApiProblem(401, "Non autenticato", "Servono le credenziali.");
         }
         // the highest role granted (the role hierarchy grants the lower ones implicitly, never explicitly)

@@ -69,8 +69,9 @@ public class ConsoleController {
     @ResponseBody
     public ResponseEntity<String> login(HttpServletRequest request, CsrfToken token,
                                         @RequestParam(name = "lang", required = false) String lang) {
-        boolean en = lang != null ? lang.startsWith("en")
-                : request.getLocale() != null && Locale.ENGLISH.getLanguage().equals(request.getLocale().getLanguage());
+        // Italian unless the browser (or the page's switch) asks for English
+        String asked = lang != null ? lang : request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        boolean en = asked != null && asked.toLowerCase(Locale.ROOT).startsWith("en");
         LoginTexts t = en ? LoginTexts.EN : LoginTexts.IT;
         String notice = request.getParameter("error") != null ? "<p class=\"notice error\" role=\"alert\" id=\"login-error\">" + t.error + "</p>"
                 : request.getParameter("logout") != null ? "<p class=\"notice\" role=\"status\" id=\"login-logout\">" + t.loggedOut + "</p>" : "";

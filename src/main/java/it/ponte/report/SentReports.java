@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -33,8 +32,8 @@ public class SentReports {
     }
 
     /** Called right after the SMTP endpoint accepted the mail: the body is the HTML that left, the text its alternative. */
-    public void sent(@ExchangeProperty("reportMail") ReportMail mail, @Header("Subject") String subject, @Body String html,
-                     @Header("CamelMailAlternativeBody") String text) {
+    public void sent(@ExchangeProperty("reportMail") ReportMail mail, @Body String html, @ExchangeProperty("reportText") String text) {
+        String subject = mail.subject();
         shop.update("""
                 INSERT INTO run_report (run_id, kind, verdict, subject, html_body, text_body)
                 VALUES (:runId, :kind, :verdict, :subject, :html, :text)

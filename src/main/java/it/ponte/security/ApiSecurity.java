@@ -14,6 +14,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -21,6 +23,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -40,6 +43,8 @@ public class ApiSecurity {
     private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final String CONSOLE_LOGIN = "/console/login";
+    /** The request attribute holding the authenticated caller ({@link Authentication}) of an API call. */
+    public static final String CALLER_ATTRIBUTE = "it.ponte.security.caller";
     /** The header the console's scripts send with every API call. */
     public static final String CONSOLE_CALL_HEADER = "X-Ponte-Console";
     /** The console loads only its own scripts and styles, and talks only to Ponte. */
@@ -86,6 +91,15 @@ public class ApiSecurity {
         // HTTP basic callers (scripts, other services) send their credentials on every request: no CSRF risk. A call that
         // rides on the console's session cookie is what a foreign page could forge, so it must carry the session's token.
         http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(ApiSecurity::ridesOnSession))
+                // Camel's platform-http answers on its own thread, where Spring's security context is not: the caller
+                // travels with the request instead (GET /api/me reads it)
+                .addFilterAfter((request, response, chain) -> {
+                    Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+                    if (caller != null && caller.isAuthenticated()) {
+                        request.setAttribute(CALLER_ATTRIBUTE, caller);
+                    }
+                    chain.doFilter(request, response);
+                }, AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
