@@ -99,7 +99,9 @@ class ConsoleBrowserTest extends SyncTestBase {
 
     @Test
     void anOperatorRetriesAParkedAmazonCommandAndItLeavesTheParkedList() {
-        long commandId = parkedShipment("HTTP 400 InvalidInput: confirmShipment refused the package reference");
+        SandboxOrder order = fixtures.amazonOrder();
+        sync.run(SyncMode.PARTIAL);
+        long commandId = parkedShipment(order, "HTTP 400 InvalidInput: confirmShipment refused the package reference");
         ConsoleBrowser console = open(Http.OPERATOR);
         console.find("#tab-parked").click();
         String row = "#amazon-parked-table tr[data-parked-id='" + commandId + "']";
@@ -116,8 +118,9 @@ class ConsoleBrowserTest extends SyncTestBase {
     @Test
     void aViewerSeesTheConsoleButNoActionButton() {
         SandboxOrder order = fixtures.amazonOrder();
+        SandboxOrder shipped = fixtures.amazonOrder();
         sync.run(SyncMode.PARTIAL);
-        long commandId = parkedShipment("HTTP 400 InvalidInput");
+        long commandId = parkedShipment(shipped, "HTTP 400 InvalidInput");
         ConsoleBrowser console = open(Http.VIEWER);
         assertThat(console.text("#me-role")).isEqualTo("Lettore");
 
@@ -167,10 +170,8 @@ class ConsoleBrowserTest extends SyncTestBase {
     }
 
     /** A shipment Amazon refused often enough to be parked, as the outbox keeps it (how it gets there: AmazonFailurePolicyTest). */
-    private long parkedShipment(String reason) {
-        SandboxOrder order = fixtures.amazonOrder();
-        sync.run(SyncMode.PARTIAL);
-        long id = fixtures.shopId(order.orderId());
+    private long parkedShipment(SandboxOrder imported, String reason) {
+        long id = fixtures.shopId(imported.orderId());
         assertThat(Http.postJson(baseUrl() + "/api/amazon/orders/" + id + "/ship",
                 "{\"carrier\":\"BRT\",\"shipDate\":\"2026-11-24T09:00:00Z\",\"trackingNumber\":\"BRT42\"}").statusCode()).isEqualTo(200);
         shopJdbc.update("UPDATE amazon_outbox SET status = 'PARKED', attempts = 5, last_error = :reason WHERE order_id = :id",
