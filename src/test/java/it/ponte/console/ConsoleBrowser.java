@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -54,7 +55,7 @@ final class ConsoleBrowser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100));
+        this.wait = waiting(Duration.ofSeconds(30));
     }
 
     /** Signs in on the login page and waits for the console to be ready (its user and role known). */
@@ -65,7 +66,7 @@ final class ConsoleBrowser implements AutoCloseable {
         find("#username").sendKeys(pair[0]);
         find("#password").sendKeys(pair[1]);
         find("#login-submit").click();
-        waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        waitFor(d -> "true".equals(attribute("body", "data-ready")));
         return this;
     }
 
@@ -75,6 +76,12 @@ final class ConsoleBrowser implements AutoCloseable {
 
     List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
+    }
+
+    /** An attribute of the first element matching, "" when it has none (yet). */
+    String attribute(String css, String name) {
+        String value = driver.findElement(By.cssSelector(css)).getAttribute(name);
+        return value == null ? "" : value;
     }
 
     /** Visible text of the first element matching, once it is there. */
@@ -87,7 +94,10 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     WebDriverWait waiting(Duration atMost) {
-        return new WebDriverWait(driver, atMost, Duration.ofMillis(200));
+        // the page re-renders its tables and navigates after the login: an element may go stale between two looks
+        WebDriverWait w = new WebDriverWait(driver, atMost, Duration.ofMillis(100));
+        w.ignoring(StaleElementReferenceException.class);
+        return w;
     }
 
     @Override

@@ -50,17 +50,17 @@ class ConsoleBrowserTest extends SyncTestBase {
         new Select(console.find("#run-mode")).selectByValue("PARTIAL");
         console.find("#run-start").click();
 
-        console.waitFor(d -> !d.findElement(By.id("run-current")).getAttribute("data-run-id").isEmpty());
+        console.waitFor(d -> !console.attribute("#run-current", "data-run-id").isEmpty());
         String runId = console.find("#run-current").getAttribute("data-run-id");
         assertThat(console.text("#status")).contains("#" + runId);
-        console.waiting(Duration.ofSeconds(90)).until(d -> "true".equals(d.findElement(By.id("run-current")).getAttribute("data-ended")));
+        console.waiting(Duration.ofSeconds(90)).until(d -> "true".equals(console.attribute("#run-current", "data-ended")));
 
         assertThat(console.find("#run-current-outcome").getAttribute("data-value")).isEqualTo("SUCCEEDED");
         assertThat(console.text("#run-current-outcome")).isEqualTo("Riuscita");
         assertThat(console.all("#run-phases li")).hasSize(6)
                 .allSatisfy(phase -> assertThat(phase.getAttribute("data-stage")).isEqualTo("done"));
         assertThat(console.text("#run-current-counts")).as("the run's counts are shown").isNotBlank();
-        assertThat(console.find("#runs-table tbody tr[data-run-id='" + runId + "']").getText()).contains("Riuscita");
+        console.waitFor(d -> d.findElement(By.cssSelector("#runs-table tbody tr[data-run-id='" + runId + "']")).getText().contains("Riuscita"));
         // the run really imported the order the page followed
         assertThat(fixtures.shopId(order.orderId())).isPositive();
     }
@@ -80,7 +80,7 @@ class ConsoleBrowserTest extends SyncTestBase {
         console.find("#ship-tracking").sendKeys("BRT-4242");
         console.find("#ship-submit").click();
 
-        console.waitFor(d -> "PENDING_SHIPMENT".equals(d.findElement(By.cssSelector(row + " .chip")).getAttribute("data-value")));
+        console.waitFor(d -> "PENDING_SHIPMENT".equals(console.attribute(row + " .chip", "data-value")));
         assertThat(console.find(row).getText()).contains("BRT").contains("BRT-4242");
         long id = fixtures.shopId(order.orderId());
         assertThat(fixtures.order(id)).containsEntry("amazon_state", "PENDING_SHIPMENT").containsEntry("carrier", "BRT");
@@ -127,7 +127,8 @@ class ConsoleBrowserTest extends SyncTestBase {
         assertThat(console.find("#run-start").isDisplayed()).isFalse();
         assertThat(console.find("#mc-sync-customers").isDisplayed()).isFalse();
         assertThat(console.all("#amazon-order-syncs button")).isEmpty();
-        assertThat(console.find("#runs-table tbody tr").getText()).as("the viewer reads the runs").contains("Riuscita");
+        // the viewer reads the runs
+        console.waitFor(d -> d.findElement(By.cssSelector("#runs-table tbody tr")).getText().contains("Riuscita"));
 
         console.find("#tab-orders").click();
         console.find("#orders-table tr[data-amazon-order-id='" + order.orderId() + "']");
