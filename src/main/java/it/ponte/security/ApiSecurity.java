@@ -131,9 +131,11 @@ public class ApiSecurity {
         return http.build();
     }
 
-    /** A request that changes something, without credentials of its own, sent with a session cookie. */
+    /** A request that changes something, without HTTP basic credentials of its own, sent with a live session cookie. */
     static boolean ridesOnSession(HttpServletRequest request) {
-        return !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null
+        String authorization = request.getHeader("Authorization");
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        return !SAFE_METHODS.contains(request.getMethod()) && !basic
                 && request.getRequestedSessionId() != null && request.isRequestedSessionIdValid();
     }
 
