@@ -1,5 +1,6 @@
 package it.ponte.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -13,6 +14,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -20,12 +23,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * Every endpoint authenticated (HTTP basic for the API), by role: VIEWER reads, OPERATOR also starts runs and retries
+ * Every endpoint authenticated (HTTP basic for the API, a login page and a session for the console), by role: VIEWER reads, OPERATOR also starts runs and retries
  * parked records, ADMIN also acts on Amazon orders and reads actuator. Refusals are problem documents. Health stays
  * open for load balancers; the sandbox simulators stand for Amazon and Mailchimp and keep their own credentials.
  */
@@ -36,6 +41,15 @@ public class ApiSecurity {
     private static final Logger log = LoggerFactory.getLogger(ApiSecurity.class);
     private static final Set<String> LOOPBACK_ADDRESSES = Set.of("127.0.0.1", "localhost", "::1", "0:0:0:0:0:0:0:1");
     private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final String CONSOLE_LOGIN = "/console/login";
+    /** The request attribute holding the authenticated caller ({@link Authentication}) of an API call. */
+    public static final String CALLER_ATTRIBUTE = "it.ponte.security.caller";
+    /** The header the console's scripts send with every API call. */
+    public static final String CONSOLE_CALL_HEADER = "X-Ponte-Console";
+    /** The console loads only its own scripts and styles, and talks only to Ponte. */
+    private static final String CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "frame-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'none'";
 
     /**
      * Outside Ponte's own security: the sandbox simulators (present only in the sandbox profile) check the credentials
@@ -51,10 +65,41 @@ public class ApiSecurity {
         return http.build();
     }
 
+    /**
+     * The console: a login page (form login, a session), logout, CSRF tokens on every form. The console's pages call
+     * {@code /api/**} with the session cookie; the API chain below checks the CSRF token of those calls.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain consoleChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/console", "/console/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/console/login", "/console/console.css").permitAll()
+                        .anyRequest().hasRole(Role.VIEWER.name()))
+                .formLogin(form -> form.loginPage(CONSOLE_LOGIN).loginProcessingUrl(CONSOLE_LOGIN)
+                        .defaultSuccessUrl("/console/", true).failureUrl(CONSOLE_LOGIN + "?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(CONSOLE_LOGIN + "?logout")
+                        .deleteCookies("JSESSIONID"))
+                .headers(headers -> headers.frameOptions(frames -> frames.sameOrigin())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONSOLE_CSP)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain apiSecurityChain(HttpSecurity http) throws Exception {
-        http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/actuator/**"))
+        // HTTP basic callers (scripts, other services) send their credentials on every request: no CSRF risk. A call that
+        // rides on the console's session cookie is what a foreign page could forge, so it must carry the session's token.
+        http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(ApiSecurity::ridesOnSession))
+                // Camel's platform-http answers on its own thread, where Spring's security context is not: the caller
+                // travels with the request instead (GET /api/me reads it)
+                .addFilterAfter((request, response, chain) -> {
+                    Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+                    if (caller != null && caller.isAuthenticated()) {
+                        request.setAttribute(CALLER_ATTRIBUTE, caller);
+                    }
+                    chain.doFilter(request, response);
+                }, AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
@@ -64,17 +109,34 @@ public class ApiSecurity {
                         .requestMatchers("/api/**").hasRole(Role.OPERATOR.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Ponte").authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"Ponte\"");
+                    // the console's scripts handle a 401 themselves (back to the login page): no browser credential prompt
+                    if (request.getHeader(CONSOLE_CALL_HEADER) == null) {
+                        response.setHeader("WWW-Authenticate", "Basic realm=\"Ponte\"");
+                    }
                     boolean en = ProblemResponses.english(request.getHeader("Accept-Language"));
                     ProblemResponses.write(response, 401, en ? "Unauthorized" : "Non autenticato",
                             en ? "Credentials are required (HTTP basic)." : "Servono le credenziali (HTTP basic).");
                 }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
                     boolean en = ProblemResponses.english(request.getHeader("Accept-Language"));
+                    if (e instanceof CsrfException) {
+                        ProblemResponses.write(response, 403, en ? "Forbidden" : "Non consentito",
+                                en ? "The console's security token is missing or expired: reload the page."
+                                        : "Il token di sicurezza della console manca o è scaduto: ricarica la pagina.");
+                        return;
+                    }
                     ProblemResponses.write(response, 403, en ? "Forbidden" : "Non consentito",
                             en ? "Your role does not allow this operation." : "Il tuo ruolo non consente questa operazione.");
                 }));
         return http.build();
+    }
+
+    /** A request that changes something, without HTTP basic credentials of its own, sent with a live session cookie. */
+    static boolean ridesOnSession(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        return !SAFE_METHODS.contains(request.getMethod()) && !basic
+                && request.getRequestedSessionId() != null && request.isRequestedSessionIdValid();
     }
 
     @Bean
