@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports one Amazon order into the shop (seed 002): the buyer's e-mail links an existing customer without
- * touching its data, or opens a new one without login credentials; the Amazon ship-to address is added to the
+ * touching its data, or opens a new one without login credentials (a business buyer, whose e-mail Amazon shares among
+ * all of them, is linked by VAT number, company or recipient instead: {@link AmazonBusinessBuyers}); the Amazon ship-to address is added to the
  * customer's addresses when it is not among them; the order is REGISTERED, waiting for the ERP insert.
  * Exactly once: (account, Amazon order id) is unique in the shop, and a stored order is only updated.
  */
@@ -35,9 +36,12 @@ public class AmazonOrderImporter {
     private final ProductRepository products;
     private final AmazonOrderHolds holds;
     private final TransactionTemplate shopTx;
+    private final AmazonBusinessBuyers businessBuyers;
 
     public AmazonOrderImporter(ShopOrderRepository orders, CustomerRepository customers, ProductRepository products,
-                               AmazonOrderHolds holds, @Qualifier("shopTx") TransactionTemplate shopTx) {
+                               AmazonOrderHolds holds, @Qualifier("shopTx") TransactionTemplate shopTx,
+                               AmazonBusinessBuyers businessBuyers) {
+        this.businessBuyers = businessBuyers;
         this.orders = orders;
         this.customers = customers;
         this.products = products;
@@ -76,12 +80,23 @@ public class AmazonOrderImporter {
     private ImportOutcome store(AmazonProperties.Account account, AmazonOrder order, String status) {
         AmazonOrder.Address shipTo = order.shipTo().orElseThrow();
         String email = order.buyerEmail().orElseThrow();
-        Optional<Customer> known = customers.findByEmail(email);
-        Customer customer = known.orElseGet(() -> {
-            String[] names = splitName(order.buyer() != null && order.buyer().buyerName() != null ? order.buyer().buyerName() : shipTo.name());
-            return customers.insertOrFind(email, names[0], names[1],
-                    order.buyer() == null ? null : order.buyer().buyerCompanyName(), shipTo.phone(), OrderOrigin.AMAZON.name());
-        });
+        Optional<AmazonBusinessBuyers.BusinessBuyer> business = businessBuyers.identify(order);
+        Optional<Customer> known;
+        Customer customer;
+        if (business.isPresent()) {
+            // Business buyers share one e-mail: never linked by it, keyed on VAT number, company or recipient instead.
+            AmazonBusinessBuyers.BusinessBuyer b = business.get();
+            known = customers.findByBusinessKey(b.key());
+            customer = known.orElseGet(() -> customers.insertOrFindBusiness(b.key(), email, b.name(), b.vatNumber(), shipTo.phone(),
+                    OrderOrigin.AMAZON.name()));
+        } else {
+            known = customers.findByEmail(email);
+            customer = known.orElseGet(() -> {
+                String[] names = splitName(order.buyer() != null && order.buyer().buyerName() != null ? order.buyer().buyerName() : shipTo.name());
+                return customers.insertOrFind(email, names[0], names[1],
+                        order.buyer() == null ? null : order.buyer().buyerCompanyName(), shipTo.phone(), OrderOrigin.AMAZON.name());
+            });
+        }
         CustomerRepository.AddressLookup address = customers.addressFor(new Address(null, customer.id(), shipTo.name(),
                 shipTo.companyName(), shipTo.addressLine1(), joinLines(shipTo.addressLine2(), shipTo.addressLine3()), shipTo.city(),
                 shipTo.stateOrRegion(), shipTo.postalCode(), shipTo.countryCode(), shipTo.phone(), null));

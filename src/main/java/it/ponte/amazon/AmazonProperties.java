@@ -20,7 +20,18 @@ public record AmazonProperties(
         @DefaultValue("https://api.amazon.com/auth/o2/token") @NotBlank String lwaEndpoint,
         @DefaultValue Polling polling,
         @DefaultValue Client client,
+        @DefaultValue BusinessBuyers businessBuyers,
         @DefaultValue({}) @Valid List<Account> accounts) {
+
+    /**
+     * How Amazon Business / Invoicing-by-Amazon orders are recognised: by one of these order programs, or by one of
+     * these e-mails, which Amazon gives every business buyer alike. Their customers are keyed on VAT number, company or
+     * recipient, never on the e-mail.
+     */
+    public record BusinessBuyers(
+            @DefaultValue({"AMAZON_BUSINESS", "INVOICE_BY_AMAZON"}) List<String> programs,
+            @DefaultValue("no-reply-amazon-iba-buyer@marketplace.amazon.it") List<String> sharedEmails) {
+    }
 
     /** How the order search windows are cut. */
     public record Polling(

@@ -21,7 +21,14 @@ public record ErpDocumentDraft(
 
     /** The customer account: an existing code, or the data to open one under {@code ledger}. */
     public record CustomerAccount(String existingCode, String ledger, String shopRef, String name, String email, String phone,
-                                  String address, String city, String province, String postalCode, String countryCode) {
+                                  String address, String city, String province, String postalCode, String countryCode,
+                                  String vatNumber) {
+
+        /** An account without VAT number (a consumer). */
+        public CustomerAccount(String existingCode, String ledger, String shopRef, String name, String email, String phone,
+                               String address, String city, String province, String postalCode, String countryCode) {
+            this(existingCode, ledger, shopRef, name, email, phone, address, city, province, postalCode, countryCode, null);
+        }
     }
 
     public record ShipTo(String existingCode, String shopRef, String name, String line1, String line2, String city, String province,

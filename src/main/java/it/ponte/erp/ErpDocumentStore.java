@@ -74,6 +74,7 @@ public class ErpDocumentStore {
         p.put("postalCode", c.postalCode());
         p.put("countryCode", c.countryCode());
         p.put("shopRef", c.shopRef());
+        p.put("vatNumber", c.vatNumber());
         return p;
     }
 

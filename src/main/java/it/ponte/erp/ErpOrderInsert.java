@@ -132,7 +132,7 @@ public class ErpOrderInsert {
         ErpDocumentDraft.CustomerAccount account1 = new ErpDocumentDraft.CustomerAccount(customer.erpCode(), ledger,
                 "SHOP-C" + customer.id(), customer.displayName(), customer.email(), customer.phone(),
                 shipTo == null ? null : shipTo.line1(), shipTo == null ? null : shipTo.city(), shipTo == null ? null : shipTo.province(),
-                shipTo == null ? null : shipTo.postalCode(), shipTo == null ? null : shipTo.countryCode());
+                shipTo == null ? null : shipTo.postalCode(), shipTo == null ? null : shipTo.countryCode(), customer.vatNumber());
         ErpDocumentDraft.ShipTo erpShipTo = shipTo == null ? null : new ErpDocumentDraft.ShipTo(shipTo.erpShipToCode(),
                 "SHOP-A" + shipTo.id(), shipTo.name(), shipTo.line1(), shipTo.line2(), shipTo.city(), shipTo.province(),
                 shipTo.postalCode(), shipTo.countryCode());

@@ -15,12 +15,32 @@ public record AmazonOrder(
         String orderId,
         Instant createdTime,
         Instant lastUpdatedTime,
+        List<String> programs,
         SalesChannel salesChannel,
         Buyer buyer,
         Recipient recipient,
         Proceeds proceeds,
+        Tax tax,
         Fulfillment fulfillment,
         List<OrderItem> orderItems) {
+
+    public List<String> programsOrEmpty() {
+        return programs == null ? List.of() : programs;
+    }
+
+    /** The buyer's VAT registration number, when Amazon gives one (business orders, dataset TAX). */
+    public Optional<String> buyerVatNumber() {
+        if (tax == null || tax.taxRegistrations() == null) {
+            return Optional.empty();
+        }
+        return tax.taxRegistrations().stream()
+                .filter(r -> r.entityType() == null || "BUYER".equals(r.entityType()))
+                .map(TaxRegistration::taxRegistrationNumber).filter(n -> n != null && !n.isBlank()).findFirst();
+    }
+
+    public Optional<String> buyerCompanyName() {
+        return Optional.ofNullable(buyer).map(Buyer::buyerCompanyName).filter(c -> !c.isBlank());
+    }
 
     public String fulfillmentStatus() {
         return fulfillment == null || fulfillment.fulfillmentStatus() == null ? null : fulfillment.fulfillmentStatus();
@@ -76,8 +96,25 @@ public record AmazonOrder(
     public record Money(BigDecimal amount, String currencyCode) {
     }
 
+    /** A proceeds category; for TAX (and DISCOUNT) items, {@code detailedBreakdowns} says what the amount belongs to. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Breakdown(String type, Money subtotal) {
+    public record Breakdown(String type, Money subtotal, List<Detail> detailedBreakdowns) {
+
+        public List<Detail> details() {
+            return detailedBreakdowns == null ? List.of() : detailedBreakdowns;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Detail(String subtype, Money value) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Tax(List<TaxRegistration> taxRegistrations) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TaxRegistration(String entityType, String legalName, String taxRegistrationType, String taxRegistrationNumber) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
