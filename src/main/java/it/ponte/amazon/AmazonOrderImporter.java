@@ -63,11 +63,14 @@ public class AmazonOrderImporter {
         if (status == null || !account.importStatuses().contains(status)) {
             return ImportOutcome.of(ImportOutcome.Kind.SKIPPED_STATUS, account.id(), order.orderId());
         }
+        if (order.marketplaceId() == null || !account.marketplaces().contains(order.marketplaceId())) {
+            // Not a marketplace this account sells on for Ponte: held, not imported, until the account names it.
+            return hold(account, order, HoldReason.FOREIGN_MARKETPLACE, "marketplace " + order.marketplaceId()
+                    + " is not among the account's " + account.marketplaces() + " (ponte.amazon.accounts[].marketplaces)");
+        }
         HoldReason missing = missingData(order);
         if (missing != null) {
-            boolean firstTime = holds.hold(account.id(), order.orderId(), missing.name(), status);
-            ImportOutcome held = ImportOutcome.held(account.id(), order.orderId(), order.createdTime(), order.marketplaceId(), missing);
-            return firstTime ? held : ImportOutcome.of(ImportOutcome.Kind.UNCHANGED, account.id(), order.orderId());
+            return hold(account, order, missing, null);
         }
         try {
             return shopTx.execute(tx -> store(account, order, status));
@@ -133,6 +136,14 @@ public class AmazonOrderImporter {
         return new ImportOutcome(ImportOutcome.Kind.IMPORTED, account.id(), order.orderId(), order.createdTime(),
                 order.marketplaceId(), id, customer.displayName() + " <" + customer.email() + ">", orderTotal, currency, null, null,
                 known.isEmpty(), address.created());
+    }
+
+    /** Records the hold with its reason (and what it is about); reported only the first time it is seen. */
+    private ImportOutcome hold(AmazonProperties.Account account, AmazonOrder order, HoldReason reason, String detail) {
+        boolean firstTime = holds.hold(account.id(), order.orderId(), detail == null ? reason.name() : reason.name() + ": " + detail,
+                order.fulfillmentStatus());
+        ImportOutcome held = ImportOutcome.held(account.id(), order.orderId(), order.createdTime(), order.marketplaceId(), reason);
+        return firstTime ? held : ImportOutcome.of(ImportOutcome.Kind.UNCHANGED, account.id(), order.orderId());
     }
 
     /** What Amazon has not given yet for an order we would import; null when all is there. */
