@@ -11,3 +11,17 @@ ALTER TABLE customer
     DROP INDEX uq_customer_email,
     ADD CONSTRAINT uq_customer_email UNIQUE (email_key),
     ADD CONSTRAINT uq_customer_business UNIQUE (business_key);
+
+-- Orders Amazon surfaces hours late, with an older last-update time, fall behind the incremental watermark: a periodic
+-- deep re-sweep reads the last hours again (ponte.amazon.polling.resweep-*). It spends only the rate budget left over,
+-- so it may span several runs: the window under way and the token of its next page are kept here.
+CREATE TABLE amazon_resweep (
+    account_id    VARCHAR(40)   PRIMARY KEY,
+    -- when the last whole re-sweep ended (or the first import, which reads further back, made one needless)
+    completed_at  TIMESTAMP(3)  NULL,
+    -- the re-sweep under way: its window (repeated unchanged on every page), the next page's token, when it began
+    window_after  TIMESTAMP(3)  NULL,
+    window_before TIMESTAMP(3)  NULL,
+    next_token    VARCHAR(2000) NULL,
+    started_at    TIMESTAMP(3)  NULL
+);

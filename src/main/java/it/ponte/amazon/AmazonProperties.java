@@ -41,7 +41,17 @@ public record AmazonProperties(
             /* Where the very first window of a new account starts. */
             @DefaultValue("7d") Duration initialLookback,
             @DefaultValue("100") int pageSize,
-            @DefaultValue("200") int maxPages) {
+            @DefaultValue("200") int maxPages,
+            /* The deep re-sweep for orders Amazon surfaces late: this often (0: never), over this span back from the window's end. */
+            @DefaultValue("24h") Duration resweepEvery,
+            @DefaultValue("48h") Duration resweepSpan,
+            /* At most this many re-sweep pages per run, and only while the searchOrders bucket keeps this many tokens spare. */
+            @DefaultValue("10") int resweepMaxPages,
+            @DefaultValue("2") int resweepTokenReserve) {
+
+        public boolean resweeps() {
+            return resweepEvery != null && !resweepEvery.isZero() && !resweepEvery.isNegative();
+        }
     }
 
     /**
