@@ -25,3 +25,20 @@ CREATE TABLE amazon_resweep (
     next_token    VARCHAR(2000) NULL,
     started_at    TIMESTAMP(3)  NULL
 );
+
+-- What an Amazon order's ERP document is made of, as Amazon gave it: each item's amount (row_line_no: its order_row) and
+-- each charge kind over the order (SHIPPING, GIFT_WRAP, COD_FEE, OTHER, DISCOUNT negative), with the VAT Amazon reported
+-- for it; vat_included says whether the amounts contain the VAT (Amazon's EU marketplaces) or take it on top.
+CREATE TABLE order_amount_line (
+    order_id     BIGINT        NOT NULL,
+    line_no      INT           NOT NULL,
+    kind         VARCHAR(12)   NOT NULL,
+    row_line_no  INT           NULL,
+    amount       DECIMAL(12,2) NOT NULL,
+    vat_amount   DECIMAL(12,2) NULL,
+    vat_included BOOLEAN       NOT NULL,
+    note         VARCHAR(250)  NULL,
+    PRIMARY KEY (order_id, line_no),
+    CONSTRAINT fk_amount_line_order FOREIGN KEY (order_id) REFERENCES shop_order (id),
+    CONSTRAINT ck_amount_line_kind CHECK (kind IN ('ITEM', 'SHIPPING', 'GIFT_WRAP', 'COD_FEE', 'OTHER', 'DISCOUNT'))
+);

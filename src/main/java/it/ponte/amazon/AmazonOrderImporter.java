@@ -37,10 +37,14 @@ public class AmazonOrderImporter {
     private final AmazonOrderHolds holds;
     private final TransactionTemplate shopTx;
     private final AmazonBusinessBuyers businessBuyers;
+    private final AmazonOrderAmounts amounts;
+    private final AmazonOrderAmountLines amountLines;
 
     public AmazonOrderImporter(ShopOrderRepository orders, CustomerRepository customers, ProductRepository products,
                                AmazonOrderHolds holds, @Qualifier("shopTx") TransactionTemplate shopTx,
-                               AmazonBusinessBuyers businessBuyers) {
+                               AmazonBusinessBuyers businessBuyers, AmazonOrderAmounts amounts, AmazonOrderAmountLines amountLines) {
+        this.amounts = amounts;
+        this.amountLines = amountLines;
         this.businessBuyers = businessBuyers;
         this.orders = orders;
         this.customers = customers;
@@ -72,15 +76,20 @@ public class AmazonOrderImporter {
         if (missing != null) {
             return hold(account, order, missing, null);
         }
+        AmazonOrderAmounts.Amounts sums = amounts.of(order);
+        if (!sums.addUp()) {
+            // a document whose rows do not give the order's total is never written: held, the difference named
+            return hold(account, order, HoldReason.TOTALS_MISMATCH, sums.mismatch());
+        }
         try {
-            return shopTx.execute(tx -> store(account, order, status));
+            return shopTx.execute(tx -> store(account, order, status, sums));
         } catch (DuplicateKeyException importedMeanwhile) {
             // Another node or an overlapping run stored it between our look-up and our insert.
             return ImportOutcome.of(ImportOutcome.Kind.UNCHANGED, account.id(), order.orderId());
         }
     }
 
-    private ImportOutcome store(AmazonProperties.Account account, AmazonOrder order, String status) {
+    private ImportOutcome store(AmazonProperties.Account account, AmazonOrder order, String status, AmazonOrderAmounts.Amounts sums) {
         AmazonOrder.Address shipTo = order.shipTo().orElseThrow();
         String email = order.buyerEmail().orElseThrow();
         Optional<AmazonBusinessBuyers.BusinessBuyer> business = businessBuyers.identify(order);
@@ -107,31 +116,33 @@ public class AmazonOrderImporter {
         Map<String, Long> productIds = products.idsBySku(order.items().stream()
                 .map(i -> i.product() == null ? null : i.product().sellerSku()).filter(Objects::nonNull).toList());
         List<ShopOrder.OrderRow> rows = new ArrayList<>();
+        List<AmazonOrderAmountLines.Line> lines = new ArrayList<>();
         BigDecimal itemsTotal = BigDecimal.ZERO;
-        BigDecimal shippingTotal = BigDecimal.ZERO;
-        String currency = order.proceeds() != null && order.proceeds().grandTotal() != null
-                ? order.proceeds().grandTotal().currencyCode() : "EUR";
+        String currency = sums.currency();
         int line = 1;
-        for (AmazonOrder.OrderItem item : order.items()) {
-            int quantity = item.quantityOrdered() == null ? 0 : item.quantityOrdered();
-            BigDecimal rowTotal = amount(item.proceedsOf("ITEM"));
-            BigDecimal unit = item.product() != null && item.product().price() != null && item.product().price().unitPrice() != null
-                    ? item.product().price().unitPrice().amount()
-                    : quantity == 0 ? rowTotal : rowTotal.divide(BigDecimal.valueOf(quantity), 2, RoundingMode.HALF_UP);
+        for (AmazonOrderAmounts.ItemAmount a : sums.items()) {
+            AmazonOrder.OrderItem item = a.item();
             String sku = item.product() == null || item.product().sellerSku() == null ? item.orderItemId() : item.product().sellerSku();
             String title = item.product() == null || item.product().title() == null ? sku : item.product().title();
-            rows.add(new ShopOrder.OrderRow(line++, sku, truncate(title, 250), quantity, unit, rowTotal, productIds.get(sku), item.orderItemId()));
-            itemsTotal = itemsTotal.add(rowTotal);
-            shippingTotal = shippingTotal.add(amount(item.proceedsOf("SHIPPING")));
+            rows.add(new ShopOrder.OrderRow(line, sku, truncate(title, 250), a.quantity(), a.unitPrice(), a.amount(), productIds.get(sku),
+                    item.orderItemId()));
+            lines.add(new AmazonOrderAmountLines.Line("ITEM", line, a.amount(), a.vat(), sums.vatIncluded(), null));
+            line++;
+            itemsTotal = itemsTotal.add(a.amount());
         }
-        BigDecimal orderTotal = order.proceeds() != null && order.proceeds().grandTotal() != null
-                ? order.proceeds().grandTotal().amount() : itemsTotal.add(shippingTotal);
+        for (AmazonOrderAmounts.Charge c : sums.charges()) {
+            lines.add(new AmazonOrderAmountLines.Line(c.kind(), null, c.amount(), c.vat(), sums.vatIncluded(),
+                    c.promotionIds().isEmpty() ? null : truncate(String.join(", ", c.promotionIds()), 250)));
+        }
+        BigDecimal shippingTotal = sums.chargeOf("SHIPPING");
+        BigDecimal orderTotal = sums.orderTotal();
 
         ShopOrder shopOrder = new ShopOrder(0, OrderOrigin.AMAZON, OrderStatus.REGISTERED, customer.id(), address.address().id(),
                 order.createdTime(), currency, itemsTotal, shippingTotal, orderTotal, account.id(), order.orderId(),
                 order.marketplaceId(), order.fulfillmentStatus(), AmazonOrderState.REGISTERED.name(), order.lastUpdatedTime(),
                 null, null, null, null, null, null, null, null, null, null, rows);
         long id = orders.insert(shopOrder);
+        amountLines.insert(id, lines);
         holds.release(account.id(), order.orderId());
         return new ImportOutcome(ImportOutcome.Kind.IMPORTED, account.id(), order.orderId(), order.createdTime(),
                 order.marketplaceId(), id, customer.displayName() + " <" + customer.email() + ">", orderTotal, currency, null, null,
@@ -160,10 +171,6 @@ public class AmazonOrderImporter {
         boolean priced = order.items().stream().allMatch(i -> i.proceedsOf("ITEM") != null
                 || (i.product() != null && i.product().price() != null && i.product().price().unitPrice() != null));
         return priced ? null : HoldReason.MISSING_PRICES;
-    }
-
-    private static BigDecimal amount(AmazonOrder.Money money) {
-        return money == null || money.amount() == null ? BigDecimal.ZERO : money.amount();
     }
 
     static String[] splitName(String full) {

@@ -21,6 +21,9 @@ public record AmazonProperties(
         @DefaultValue Polling polling,
         @DefaultValue Client client,
         @DefaultValue BusinessBuyers businessBuyers,
+        /* Marketplaces whose prices include VAT (Amazon's EU ones and the UK): IT, DE, FR, ES, NL, BE, SE, PL, IE, UK. */
+        @DefaultValue({"APJ6JRA9NG5V4", "A1PM4I4KVE4B5", "A13V1IB3VIYZZH", "A1RKKUPIHCS9HS", "A1805IZSGTT6HS", "AMEN7PMS3EDWL",
+                "A2NODRKZP88ZB9", "A1C3SOZRARQ6R3", "A28R8C7NBKEWEA", "A1F83G8C2ARO7P"}) List<String> vatIncludedMarketplaces,
         @DefaultValue({}) @Valid List<Account> accounts) {
 
     /**
@@ -80,6 +83,10 @@ public record AmazonProperties(
             @DefaultValue("AMZ") @NotBlank String orderSeries,
             @DefaultValue("501") @NotBlank String customerLedger,
             @DefaultValue("SPESE-TRASP") @NotBlank String shippingExpenseItem,
+            /* ERP items of the other charge rows: gift wrap, cash-on-delivery fee and other charges, promotions and discounts */
+            @DefaultValue("SPESE-REGALO") @NotBlank String giftWrapExpenseItem,
+            @DefaultValue("SPESE-VARIE") @NotBlank String otherExpenseItem,
+            @DefaultValue("SCONTO") @NotBlank String discountItem,
             /* hourly, daily, weekly, monthly, or a Quartz cron expression; empty: only with the sync runs */
             String schedule) {
 

@@ -113,6 +113,7 @@ public class ErpDocumentStore {
         p.put("shipToId", shipToId);
         p.put("currency", draft.currency());
         p.put("total", draft.total());
+        p.put("pricesIncludeVat", draft.pricesIncludeVat());
         p.put("ref", draft.idempotencyRef());
         p.put("externalRef", draft.externalRef());
         return p;

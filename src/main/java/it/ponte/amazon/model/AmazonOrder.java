@@ -126,7 +126,22 @@ public record AmazonOrder(
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record OrderItem(String orderItemId, Integer quantityOrdered, Product product, ItemProceeds proceeds) {
+    public record OrderItem(String orderItemId, Integer quantityOrdered, Product product, ItemProceeds proceeds, Promotion promotion) {
+
+        /** Every proceeds breakdown of one type (ITEM, SHIPPING, GIFT_WRAP, DISCOUNT, TAX…) of this item. */
+        public List<Breakdown> breakdownsOf(String type) {
+            if (proceeds == null || proceeds.breakdowns() == null) {
+                return List.of();
+            }
+            return proceeds.breakdowns().stream().filter(b -> type.equals(b.type())).toList();
+        }
+
+        public List<String> promotionIds() {
+            if (promotion == null || promotion.breakdowns() == null) {
+                return List.of();
+            }
+            return promotion.breakdowns().stream().map(PromotionBreakdown::promotionId).filter(p -> p != null && !p.isBlank()).toList();
+        }
 
         /** Proceeds of one type (ITEM, SHIPPING…) for this item; null when Amazon has no prices yet. */
         public Money proceedsOf(String type) {
@@ -136,6 +151,14 @@ public record AmazonOrder(
             return proceeds.breakdowns().stream().filter(b -> type.equals(b.type())).map(Breakdown::subtotal)
                     .findFirst().orElse(null);
         }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Promotion(List<PromotionBreakdown> breakdowns) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PromotionBreakdown(String promotionId) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
