@@ -1,2 +1,2 @@
-INSERT INTO erp_customer (ledger, code, name, email, phone, address, city, province, postal_code, country_code, shop_ref)
-VALUES (:?ledger, :?code, :?name, :?email, :?phone, :?address, :?city, :?province, :?postalCode, :?countryCode, :?shopRef)
+INSERT INTO erp_customer (ledger, code, name, email, phone, vat_number, address, city, province, postal_code, country_code, shop_ref)
+VALUES (:?ledger, :?code, :?name, :?email, :?phone, :?vatNumber, :?address, :?city, :?province, :?postalCode, :?countryCode, :?shopRef)

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -29,6 +30,8 @@ public class AmazonImport implements RecordFailureSink {
     public static final String WINDOW = "importWindow";
     private static final Logger log = LoggerFactory.getLogger(AmazonImport.class);
     private static final int RECHECK_PER_RUN = 20;
+    /** A page token lives 24 hours; a re-sweep older than this starts again rather than risk a refused token. */
+    private static final java.time.Duration TOKEN_LIFETIME = java.time.Duration.ofHours(23);
 
     private final AmazonAccounts accounts;
     private final AmazonOrdersApi api;
@@ -37,9 +40,14 @@ public class AmazonImport implements RecordFailureSink {
     private final AmazonProperties properties;
     private final Clock clock;
     private final FailurePolicy policy;
+    private final AmazonResweeps resweeps;
+    private final SpApiRateLimiter rateLimiter;
 
     public AmazonImport(AmazonAccounts accounts, AmazonOrdersApi api, AmazonOrderImporter importer, AmazonOrderHolds holds,
-                        AmazonProperties properties, Clock clock, FailurePolicy policy) {
+                        AmazonProperties properties, Clock clock, FailurePolicy policy, AmazonResweeps resweeps,
+                        SpApiRateLimiter rateLimiter) {
+        this.resweeps = resweeps;
+        this.rateLimiter = rateLimiter;
         this.policy = policy;
         this.accounts = accounts;
         this.api = api;
@@ -64,8 +72,9 @@ public class AmazonImport implements RecordFailureSink {
         if (!start.isBefore(end)) {
             start = end.minus(polling.overlap());
         }
-        ImportWindow window = new ImportWindow(account,
-                new AmazonOrdersApi.SearchQuery(start, end, account.marketplaces(), polling.pageSize()));
+        AmazonOrdersApi.SearchQuery query = new AmazonOrdersApi.SearchQuery(start, end, account.marketplaces(), polling.pageSize());
+        ImportWindow window = accounts.watermark(account.id()).isPresent() ? new ImportWindow(account, query)
+                : ImportWindow.first(account, query);
         log.debug("Opening {}", window);
         return window;
     }
@@ -126,6 +135,68 @@ public class AmazonImport implements RecordFailureSink {
         }
     }
 
+    /**
+     * The deep re-sweep, when one is due or under way: {@code resweep-span} back from the end of the window just read,
+     * for the orders Amazon surfaced late with an older update time (the exactly-once keys make re-reading harmless).
+     * Due {@code resweep-every} after the last; one under way goes on from its token, unless the token is near its
+     * 24-hour expiry. The first import of an account reaches further back than the span, so it counts as one.
+     */
+    public ImportWindow openResweep(@ExchangeProperty(WINDOW) ImportWindow incremental) {
+        AmazonProperties.Polling polling = properties.polling();
+        if (!polling.resweeps() || !incremental.finished()) {
+            return null;
+        }
+        String accountId = incremental.account().id();
+        Instant now = clock.instant();
+        Optional<AmazonResweeps.State> state = resweeps.find(accountId);
+        if (state.isEmpty() && incremental.initial() && polling.initialLookback().compareTo(polling.resweepSpan()) >= 0) {
+            resweeps.completed(accountId, now);
+            return null;
+        }
+        if (state.isPresent() && state.get().underWay() && state.get().startedAt().isAfter(now.minus(TOKEN_LIFETIME))) {
+            AmazonResweeps.State s = state.get();
+            return ImportWindow.resweep(incremental.account(), new AmazonOrdersApi.SearchQuery(s.windowAfter(), s.windowBefore(),
+                    incremental.account().marketplaces(), polling.pageSize()), s.nextToken(), s.startedAt());
+        }
+        Instant last = state.map(AmazonResweeps.State::completedAt).orElse(null);
+        if (last != null && last.plus(polling.resweepEvery()).isAfter(now) && !(state.get().underWay())) {
+            return null;
+        }
+        Instant end = incremental.query().lastUpdatedBefore();
+        ImportWindow window = ImportWindow.resweep(incremental.account(), new AmazonOrdersApi.SearchQuery(end.minus(polling.resweepSpan()),
+                end, incremental.account().marketplaces(), polling.pageSize()), null, now);
+        log.info("Deep re-sweep of Amazon account {}: {}", accountId, window);
+        return window;
+    }
+
+    /**
+     * Whether the re-sweep reads another page in this run: not past its last page, not past {@code resweep-max-pages}, and
+     * only with spare rate budget (it never waits for the searchOrders bucket: the run's other work comes first).
+     */
+    public boolean resweepMayReadPage(@ExchangeProperty(WINDOW) ImportWindow window) {
+        AmazonProperties.Polling polling = properties.polling();
+        return window.isHasMorePages() && window.pages() < polling.resweepMaxPages()
+                && rateLimiter.spare(window.account().id(), SpApiOperation.SEARCH_ORDERS, polling.resweepTokenReserve());
+    }
+
+    /** After a re-sweep page is stored: where the next run goes on, should this one stop here. */
+    public void pageStored(@ExchangeProperty(WINDOW) ImportWindow window) {
+        if (window.resweep() && !window.finished()) {
+            resweeps.saveProgress(window.account().id(), window.query().lastUpdatedAfter(), window.query().lastUpdatedBefore(),
+                    window.nextToken(), window.startedAt());
+        }
+    }
+
+    /** The re-sweep read to its last page is complete; otherwise it goes on next run from the saved page. */
+    public void closeResweep(@ExchangeProperty(WINDOW) ImportWindow window) {
+        if (window.finished()) {
+            resweeps.completed(window.account().id(), clock.instant());
+            log.info("Deep re-sweep of Amazon account {} complete ({} pages this run)", window.account().id(), window.pages());
+        } else {
+            log.info("Deep re-sweep of Amazon account {} paused after {} pages: it goes on next run", window.account().id(), window.pages());
+        }
+    }
+
     /** Held orders asked about again with getOrder: their data may have come without a new update time. */
     public List<JsonNode> heldToRecheck(@ExchangeProperty(WINDOW) ImportWindow window) {
         List<JsonNode> fresh = new ArrayList<>();
@@ -145,7 +216,11 @@ public class AmazonImport implements RecordFailureSink {
 
     public void accountFailed(@ExchangeProperty("amazonAccountId") String accountId,
                               @ExchangeProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT) Exception failure,
-                              @ExchangeProperty(REPORT) AmazonImportReport report) {
+                              @ExchangeProperty(REPORT) AmazonImportReport report, @ExchangeProperty(WINDOW) ImportWindow window) {
+        if (window != null && window.resweep() && policy.classify(failure) == FailureClass.PERMANENT) {
+            // Amazon refused the re-sweep's page (an expired or foreign token): start a fresh one next time.
+            resweeps.abandon(accountId);
+        }
         String reason = policy.classify(failure) == FailureClass.REMOTE_DOWN
                 ? "Amazon non raggiungibile (circuito aperto dopo troppi errori): l'account sarà letto alla prossima sincronizzazione"
                 : policy.reason(failure);

@@ -20,8 +20,11 @@ import org.springframework.stereotype.Component;
 public class AmazonOrdersApi {
 
     static final String SEARCH_PATH = "/orders/2026-01-01/orders";
-    /** Buyer e-mail, ship-to address, prices and fulfilment status travel only when asked for. */
-    static final List<String> INCLUDED_DATA = List.of("BUYER", "RECIPIENT", "PROCEEDS", "FULFILLMENT");
+    /**
+     * Buyer e-mail, ship-to address, prices and fulfilment status travel only when asked for; TAX brings a business
+     * buyer's VAT registration, PROMOTION the promotions behind a discount.
+     */
+    static final List<String> INCLUDED_DATA = List.of("BUYER", "RECIPIENT", "PROCEEDS", "FULFILLMENT", "TAX", "PROMOTION");
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private final SpApiGateway gateway;

@@ -20,7 +20,21 @@ public record AmazonProperties(
         @DefaultValue("https://api.amazon.com/auth/o2/token") @NotBlank String lwaEndpoint,
         @DefaultValue Polling polling,
         @DefaultValue Client client,
+        @DefaultValue BusinessBuyers businessBuyers,
+        /* Marketplaces whose prices include VAT (Amazon's EU ones and the UK): IT, DE, FR, ES, NL, BE, SE, PL, IE, UK. */
+        @DefaultValue({"APJ6JRA9NG5V4", "A1PM4I4KVE4B5", "A13V1IB3VIYZZH", "A1RKKUPIHCS9HS", "A1805IZSGTT6HS", "AMEN7PMS3EDWL",
+                "A2NODRKZP88ZB9", "A1C3SOZRARQ6R3", "A28R8C7NBKEWEA", "A1F83G8C2ARO7P"}) List<String> vatIncludedMarketplaces,
         @DefaultValue({}) @Valid List<Account> accounts) {
+
+    /**
+     * How Amazon Business / Invoicing-by-Amazon orders are recognised: by one of these order programs, or by one of
+     * these e-mails, which Amazon gives every business buyer alike. Their customers are keyed on VAT number, company or
+     * recipient, never on the e-mail.
+     */
+    public record BusinessBuyers(
+            @DefaultValue({"AMAZON_BUSINESS", "INVOICE_BY_AMAZON"}) List<String> programs,
+            @DefaultValue("no-reply-amazon-iba-buyer@marketplace.amazon.it") List<String> sharedEmails) {
+    }
 
     /** How the order search windows are cut. */
     public record Polling(
@@ -30,7 +44,17 @@ public record AmazonProperties(
             /* Where the very first window of a new account starts. */
             @DefaultValue("7d") Duration initialLookback,
             @DefaultValue("100") int pageSize,
-            @DefaultValue("200") int maxPages) {
+            @DefaultValue("200") int maxPages,
+            /* The deep re-sweep for orders Amazon surfaces late: this often (0: never), over this span back from the window's end. */
+            @DefaultValue("24h") Duration resweepEvery,
+            @DefaultValue("48h") Duration resweepSpan,
+            /* At most this many re-sweep pages per run, and only while the searchOrders bucket keeps this many tokens spare. */
+            @DefaultValue("10") int resweepMaxPages,
+            @DefaultValue("2") int resweepTokenReserve) {
+
+        public boolean resweeps() {
+            return resweepEvery != null && !resweepEvery.isZero() && !resweepEvery.isNegative();
+        }
     }
 
     /**
@@ -59,6 +83,10 @@ public record AmazonProperties(
             @DefaultValue("AMZ") @NotBlank String orderSeries,
             @DefaultValue("501") @NotBlank String customerLedger,
             @DefaultValue("SPESE-TRASP") @NotBlank String shippingExpenseItem,
+            /* ERP items of the other charge rows: gift wrap, cash-on-delivery fee and other charges, promotions and discounts */
+            @DefaultValue("SPESE-REGALO") @NotBlank String giftWrapExpenseItem,
+            @DefaultValue("SPESE-VARIE") @NotBlank String otherExpenseItem,
+            @DefaultValue("SCONTO") @NotBlank String discountItem,
             /* hourly, daily, weekly, monthly, or a Quartz cron expression; empty: only with the sync runs */
             String schedule) {
 

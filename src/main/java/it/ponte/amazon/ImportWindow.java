@@ -7,21 +7,56 @@ import java.util.Set;
 /**
  * One account's search window while it is being read page by page. The query never changes between pages
  * (Amazon refuses a token sent with other parameters); the watermark moves to {@link #end()} only when
- * {@link #finished()} — every page stored.
+ * {@link #finished()} — every page stored. A deep re-sweep is a window too ({@link #resweep()}): it never moves the
+ * watermark, and may stop after a stored page and go on in a later run from its token ({@link #startedAt()}).
  */
 public final class ImportWindow {
 
     private final AmazonProperties.Account account;
     private final AmazonOrdersApi.SearchQuery query;
     private final Set<String> seenTokens = new HashSet<>();
+    private final boolean initial;
+    private final boolean resweep;
+    private final Instant startedAt;
     private String nextToken;
     private int pages;
     private boolean finished;
     private Instant appliedBefore;
 
     ImportWindow(AmazonProperties.Account account, AmazonOrdersApi.SearchQuery query) {
+        this(account, query, false, false, null, null);
+    }
+
+    private ImportWindow(AmazonProperties.Account account, AmazonOrdersApi.SearchQuery query, boolean initial, boolean resweep,
+                         String firstToken, Instant startedAt) {
         this.account = account;
         this.query = query;
+        this.initial = initial;
+        this.resweep = resweep;
+        this.nextToken = firstToken;
+        this.startedAt = startedAt;
+    }
+
+    /** The account's very first window (no watermark yet): it reaches back {@code initial-lookback}. */
+    static ImportWindow first(AmazonProperties.Account account, AmazonOrdersApi.SearchQuery query) {
+        return new ImportWindow(account, query, true, false, null, null);
+    }
+
+    /** A deep re-sweep, from its first page ({@code token} null) or from where an earlier run stopped. */
+    static ImportWindow resweep(AmazonProperties.Account account, AmazonOrdersApi.SearchQuery query, String token, Instant startedAt) {
+        return new ImportWindow(account, query, false, true, token, startedAt);
+    }
+
+    public boolean initial() {
+        return initial;
+    }
+
+    public boolean resweep() {
+        return resweep;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
     }
 
     public AmazonProperties.Account account() {
@@ -44,7 +79,7 @@ public final class ImportWindow {
         return pages;
     }
 
-    String nextToken() {
+    public String nextToken() {
         return nextToken;
     }
 
@@ -76,6 +111,6 @@ public final class ImportWindow {
 
     @Override
     public String toString() {
-        return "ImportWindow[" + account.id() + " " + query.lastUpdatedAfter() + " – " + query.lastUpdatedBefore() + ", pages=" + pages + "]";
+        return (resweep ? "Resweep[" : "ImportWindow[") + account.id() + " " + query.lastUpdatedAfter() + " – " + query.lastUpdatedBefore() + ", pages=" + pages + "]";
     }
 }

@@ -54,6 +54,14 @@ public class SpApiRateLimiter {
         }
     }
 
+    /**
+     * Whether the operation could be called now without waiting, with {@code reserve} tokens still left for others:
+     * how work that may wait for a later run (the deep re-sweep) spends only the spare budget.
+     */
+    public boolean spare(String accountId, SpApiOperation operation, int reserve) {
+        return !enabled || paced(accountId, operation).bucket().getAvailableTokens() > reserve;
+    }
+
     /** The rate (requests per second) currently assumed for the account and operation. */
     public double rate(String accountId, SpApiOperation operation) {
         return paced(accountId, operation).rate();

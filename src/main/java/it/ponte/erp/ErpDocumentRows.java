@@ -41,7 +41,8 @@ public class ErpDocumentRows {
             rows.add(new MapSqlParameterSource().addValue("documentId", documentId).addValue("lineNo", line++)
                     .addValue("kind", row.kind().name()).addValue("itemCode", row.itemCode())
                     .addValue("description", row.description()).addValue("quantity", row.quantity())
-                    .addValue("unitPrice", row.unitPrice()).addValue("externalRef", row.externalRef()));
+                    .addValue("unitPrice", row.unitPrice()).addValue("vatAmount", row.vatAmount())
+                    .addValue("externalRef", row.externalRef()));
         }
         try {
             erp.batchUpdate(insert, rows.toArray(SqlParameterSource[]::new));

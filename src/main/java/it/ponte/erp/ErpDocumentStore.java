@@ -74,6 +74,7 @@ public class ErpDocumentStore {
         p.put("postalCode", c.postalCode());
         p.put("countryCode", c.countryCode());
         p.put("shopRef", c.shopRef());
+        p.put("vatNumber", c.vatNumber());
         return p;
     }
 
@@ -112,6 +113,7 @@ public class ErpDocumentStore {
         p.put("shipToId", shipToId);
         p.put("currency", draft.currency());
         p.put("total", draft.total());
+        p.put("pricesIncludeVat", draft.pricesIncludeVat());
         p.put("ref", draft.idempotencyRef());
         p.put("externalRef", draft.externalRef());
         return p;

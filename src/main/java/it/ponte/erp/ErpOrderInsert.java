@@ -1,5 +1,6 @@
 package it.ponte.erp;
 
+import it.ponte.amazon.AmazonOrderAmountLines;
 import it.ponte.amazon.AmazonProperties;
 import it.ponte.shop.Address;
 import it.ponte.shop.Customer;
@@ -13,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,10 +47,12 @@ public class ErpOrderInsert {
     private final ErpInsertFailures failures;
     private final ErpProperties erpProperties;
     private final AmazonProperties amazonProperties;
+    private final AmazonOrderAmountLines amountLines;
 
     public ErpOrderInsert(ShopOrderRepository orders, CustomerRepository customers, ProductRepository products,
                           @Lazy ProducerTemplate routes, ErpInsertFailures failures, ErpProperties erpProperties,
-                          AmazonProperties amazonProperties) {
+                          AmazonProperties amazonProperties, AmazonOrderAmountLines amountLines) {
+        this.amountLines = amountLines;
         this.orders = orders;
         this.customers = customers;
         this.products = products;
@@ -114,13 +118,26 @@ public class ErpOrderInsert {
 
         Map<Long, String> itemCodes = products.erpItemCodes(order.rows().stream().map(ShopOrder.OrderRow::productId)
                 .filter(Objects::nonNull).distinct().toList());
+        List<AmazonOrderAmountLines.Line> lines = amazon ? amountLines.of(order.id()) : List.of();
+        Map<Integer, AmazonOrderAmountLines.Line> itemLines = new HashMap<>();
+        lines.stream().filter(l -> l.rowLineNo() != null).forEach(l -> itemLines.put(l.rowLineNo(), l));
         List<ErpDocumentDraft.Row> rows = new ArrayList<>();
         for (ShopOrder.OrderRow r : order.rows()) {
             String code = r.productId() != null && itemCodes.containsKey(r.productId()) ? itemCodes.get(r.productId()) : r.sku();
+            AmazonOrderAmountLines.Line line = itemLines.get(r.lineNo());
             rows.add(new ErpDocumentDraft.Row(ErpDocumentDraft.RowKind.ITEM, code, r.title(), BigDecimal.valueOf(r.quantity()),
-                    r.unitPrice(), r.amazonOrderItemId()));
+                    r.unitPrice(), line == null ? null : line.vatAmount(), r.amazonOrderItemId()));
         }
-        if (order.shippingTotal() != null && order.shippingTotal().signum() > 0) {
+        Boolean pricesIncludeVat = null;
+        if (!lines.isEmpty()) {
+            // the order's charges as Amazon gave them: expense rows, and promotions and discounts as a discount row
+            pricesIncludeVat = lines.get(0).vatIncluded();
+            for (AmazonOrderAmountLines.Line l : lines) {
+                if (l.rowLineNo() == null) {
+                    rows.add(chargeRow(l, account));
+                }
+            }
+        } else if (order.shippingTotal() != null && order.shippingTotal().signum() > 0) {
             rows.add(new ErpDocumentDraft.Row(ErpDocumentDraft.RowKind.EXPENSE, expenseItem, "Spese di trasporto", BigDecimal.ONE,
                     order.shippingTotal(), null));
         }
@@ -132,11 +149,35 @@ public class ErpOrderInsert {
         ErpDocumentDraft.CustomerAccount account1 = new ErpDocumentDraft.CustomerAccount(customer.erpCode(), ledger,
                 "SHOP-C" + customer.id(), customer.displayName(), customer.email(), customer.phone(),
                 shipTo == null ? null : shipTo.line1(), shipTo == null ? null : shipTo.city(), shipTo == null ? null : shipTo.province(),
-                shipTo == null ? null : shipTo.postalCode(), shipTo == null ? null : shipTo.countryCode());
+                shipTo == null ? null : shipTo.postalCode(), shipTo == null ? null : shipTo.countryCode(), customer.vatNumber());
         ErpDocumentDraft.ShipTo erpShipTo = shipTo == null ? null : new ErpDocumentDraft.ShipTo(shipTo.erpShipToCode(),
                 "SHOP-A" + shipTo.id(), shipTo.name(), shipTo.line1(), shipTo.line2(), shipTo.city(), shipTo.province(),
                 shipTo.postalCode(), shipTo.countryCode());
-        return new ErpDocumentDraft(ref, series, order.orderDate().atZone(ITALY).toLocalDate(), order.currency(), order.orderTotal(),
-                amazon ? order.amazonOrderId() : "WEB-" + order.id(), account1, erpShipTo, rows);
+        ErpDocumentDraft draft = new ErpDocumentDraft(ref, series, order.orderDate().atZone(ITALY).toLocalDate(), order.currency(),
+                order.orderTotal(), pricesIncludeVat, amazon ? order.amazonOrderId() : "WEB-" + order.id(), account1, erpShipTo, rows);
+        if (!lines.isEmpty() && draft.rowsTotal().compareTo(order.orderTotal()) != 0) {
+            // never a document whose rows do not give its total: the order stays REGISTERED with the difference
+            throw new IllegalStateException("le righe del documento danno " + draft.rowsTotal().toPlainString() + " " + order.currency()
+                    + ", il totale dell'ordine è " + order.orderTotal().toPlainString() + " " + order.currency() + ": differenza "
+                    + order.orderTotal().subtract(draft.rowsTotal()).toPlainString() + " " + order.currency());
+        }
+        return draft;
+    }
+
+    /** An Amazon charge as its document row: shipping, gift wrap and other charges as expense items, a discount as a discount row. */
+    private static ErpDocumentDraft.Row chargeRow(AmazonOrderAmountLines.Line l, AmazonProperties.Account account) {
+        return switch (l.kind()) {
+            case "SHIPPING" -> new ErpDocumentDraft.Row(ErpDocumentDraft.RowKind.EXPENSE, account.shippingExpenseItem(), "Spese di trasporto",
+                    BigDecimal.ONE, l.amount(), l.vatAmount(), null);
+            case "GIFT_WRAP" -> new ErpDocumentDraft.Row(ErpDocumentDraft.RowKind.EXPENSE, account.giftWrapExpenseItem(), "Confezione regalo",
+                    BigDecimal.ONE, l.amount(), l.vatAmount(), null);
+            case "COD_FEE" -> new ErpDocumentDraft.Row(ErpDocumentDraft.RowKind.EXPENSE, account.otherExpenseItem(), "Spese di contrassegno",
+                    BigDecimal.ONE, l.amount(), l.vatAmount(), null);
+            case "DISCOUNT" -> new ErpDocumentDraft.Row(ErpDocumentDraft.RowKind.DISCOUNT, account.discountItem(),
+                    l.note() == null ? "Sconto Amazon" : "Sconto Amazon (promozione " + l.note() + ")", BigDecimal.ONE, l.amount(),
+                    l.vatAmount(), l.note());
+            default -> new ErpDocumentDraft.Row(ErpDocumentDraft.RowKind.EXPENSE, account.otherExpenseItem(), "Altri addebiti Amazon",
+                    BigDecimal.ONE, l.amount(), l.vatAmount(), null);
+        };
     }
 }

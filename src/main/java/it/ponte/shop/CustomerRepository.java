@@ -17,7 +17,8 @@ public class CustomerRepository {
 
     private static final RowMapper<Customer> CUSTOMER = (rs, i) -> new Customer(rs.getLong("id"), rs.getString("email"),
             rs.getString("first_name"), rs.getString("last_name"), rs.getString("company"), rs.getString("phone"),
-            rs.getString("login_name"), rs.getBoolean("marketing_consent"), rs.getString("erp_code"));
+            rs.getString("login_name"), rs.getBoolean("marketing_consent"), rs.getString("erp_code"),
+            rs.getString("vat_number"), rs.getString("business_key"));
     private static final RowMapper<Address> ADDRESS = (rs, i) -> new Address(rs.getLong("id"), rs.getLong("customer_id"),
             rs.getString("name"), rs.getString("company"), rs.getString("line1"), rs.getString("line2"), rs.getString("city"),
             rs.getString("province"), rs.getString("postal_code"), rs.getString("country_code"), rs.getString("phone"),
@@ -29,8 +30,31 @@ public class CustomerRepository {
         this.shop = shop;
     }
 
+    /** The customer this e-mail identifies; business buyers, who may share an e-mail, are never found by it. */
     public Optional<Customer> findByEmail(String email) {
-        return shop.query("SELECT * FROM customer WHERE email = :email", Map.of("email", email.trim()), CUSTOMER).stream().findFirst();
+        return shop.query("SELECT * FROM customer WHERE email_key = :email", Map.of("email", email.trim()), CUSTOMER).stream().findFirst();
+    }
+
+    public Optional<Customer> findByBusinessKey(String businessKey) {
+        return shop.query("SELECT * FROM customer WHERE business_key = :key", Map.of("key", businessKey), CUSTOMER).stream().findFirst();
+    }
+
+    /**
+     * Inserts a business buyer keyed on {@code businessKey} (its VAT number, company or recipient), or returns the one
+     * that already has that key. The e-mail is kept as Amazon gave it, but it identifies no one.
+     */
+    public Customer insertOrFindBusiness(String businessKey, String email, String company, String vatNumber, String phone, String origin) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("key", businessKey).addValue("email", email.trim())
+                .addValue("company", company).addValue("vat", vatNumber).addValue("phone", phone).addValue("origin", origin);
+        try {
+            shop.update("""
+                    INSERT INTO customer (email, company, vat_number, business_key, phone, origin)
+                    VALUES (:email, :company, :vat, :key, :phone, :origin)
+                    """, p);
+        } catch (DuplicateKeyException alreadyThere) {
+            // Another run or node created it first: link that one.
+        }
+        return findByBusinessKey(businessKey).orElseThrow();
     }
 
     public Optional<Customer> find(long id) {

@@ -70,6 +70,20 @@ class SandboxOrdersContractTest extends SandboxAmazonTestBase {
     }
 
     @Test
+    void aBusinessOrderWithChargesAndItsVatConformsToTheModel() {
+        SandboxOrder order = amazon.addOrder(TestOrders.unshipped(Duration.ofHours(1)).asBusiness("Bianchi Ferramenta Srl", "IT01234567890")
+                .withCharges(new it.ponte.sandbox.amazon.SandboxCharges(new java.math.BigDecimal("3.00"), new java.math.BigDecimal("5.00"),
+                        new java.math.BigDecimal("2.00"), null, "PROMO-1")));
+        HttpResponse<String> response = CONTRACT.assertConforms(http.get(SandboxAmazonHttp.ORDERS + "/" + order.orderId()
+                + "?includedData=BUYER,RECIPIENT,PROCEEDS,FULFILLMENT,TAX,PROMOTION", token));
+        JsonNode shown = SandboxAmazonHttp.json(response).get("order");
+        assertThat(shown.get("programs").toString()).contains("AMAZON_BUSINESS").contains("INVOICE_BY_AMAZON");
+        assertThat(shown.at("/buyer/buyerEmail").asText()).isEqualTo("no-reply-amazon-iba-buyer@marketplace.amazon.it");
+        assertThat(shown.at("/tax/taxRegistrations/0/taxRegistrationNumber").asText()).isEqualTo("IT01234567890");
+        assertThat(shown.at("/proceeds/grandTotal/amount").asText()).isEqualTo(order.grandTotal().toPlainString());
+    }
+
+    @Test
     void getOrderConformsToTheModel() {
         SandboxOrder order = amazon.addOrder(TestOrders.unshipped(Duration.ofHours(1)));
         HttpResponse<String> response = CONTRACT.assertConforms(http.get(SandboxAmazonHttp.ORDERS + "/" + order.orderId()

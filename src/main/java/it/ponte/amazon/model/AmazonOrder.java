@@ -15,12 +15,32 @@ public record AmazonOrder(
         String orderId,
         Instant createdTime,
         Instant lastUpdatedTime,
+        List<String> programs,
         SalesChannel salesChannel,
         Buyer buyer,
         Recipient recipient,
         Proceeds proceeds,
+        Tax tax,
         Fulfillment fulfillment,
         List<OrderItem> orderItems) {
+
+    public List<String> programsOrEmpty() {
+        return programs == null ? List.of() : programs;
+    }
+
+    /** The buyer's VAT registration number, when Amazon gives one (business orders, dataset TAX). */
+    public Optional<String> buyerVatNumber() {
+        if (tax == null || tax.taxRegistrations() == null) {
+            return Optional.empty();
+        }
+        return tax.taxRegistrations().stream()
+                .filter(r -> r.entityType() == null || "BUYER".equals(r.entityType()))
+                .map(TaxRegistration::taxRegistrationNumber).filter(n -> n != null && !n.isBlank()).findFirst();
+    }
+
+    public Optional<String> buyerCompanyName() {
+        return Optional.ofNullable(buyer).map(Buyer::buyerCompanyName).filter(c -> !c.isBlank());
+    }
 
     public String fulfillmentStatus() {
         return fulfillment == null || fulfillment.fulfillmentStatus() == null ? null : fulfillment.fulfillmentStatus();
@@ -76,8 +96,25 @@ public record AmazonOrder(
     public record Money(BigDecimal amount, String currencyCode) {
     }
 
+    /** A proceeds category; for TAX (and DISCOUNT) items, {@code detailedBreakdowns} says what the amount belongs to. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Breakdown(String type, Money subtotal) {
+    public record Breakdown(String type, Money subtotal, List<Detail> detailedBreakdowns) {
+
+        public List<Detail> details() {
+            return detailedBreakdowns == null ? List.of() : detailedBreakdowns;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Detail(String subtype, Money value) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Tax(List<TaxRegistration> taxRegistrations) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TaxRegistration(String entityType, String legalName, String taxRegistrationType, String taxRegistrationNumber) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -89,7 +126,22 @@ public record AmazonOrder(
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record OrderItem(String orderItemId, Integer quantityOrdered, Product product, ItemProceeds proceeds) {
+    public record OrderItem(String orderItemId, Integer quantityOrdered, Product product, ItemProceeds proceeds, Promotion promotion) {
+
+        /** Every proceeds breakdown of one type (ITEM, SHIPPING, GIFT_WRAP, DISCOUNT, TAX…) of this item. */
+        public List<Breakdown> breakdownsOf(String type) {
+            if (proceeds == null || proceeds.breakdowns() == null) {
+                return List.of();
+            }
+            return proceeds.breakdowns().stream().filter(b -> type.equals(b.type())).toList();
+        }
+
+        public List<String> promotionIds() {
+            if (promotion == null || promotion.breakdowns() == null) {
+                return List.of();
+            }
+            return promotion.breakdowns().stream().map(PromotionBreakdown::promotionId).filter(p -> p != null && !p.isBlank()).toList();
+        }
 
         /** Proceeds of one type (ITEM, SHIPPING…) for this item; null when Amazon has no prices yet. */
         public Money proceedsOf(String type) {
@@ -99,6 +151,14 @@ public record AmazonOrder(
             return proceeds.breakdowns().stream().filter(b -> type.equals(b.type())).map(Breakdown::subtotal)
                     .findFirst().orElse(null);
         }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Promotion(List<PromotionBreakdown> breakdowns) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PromotionBreakdown(String promotionId) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -76,6 +76,29 @@ public class AmazonSandbox {
         search.clearMalformed();
     }
 
+    /**
+     * An order Amazon surfaces late: it is stored now, with its (older) update time, but searchOrders and getOrder
+     * show it only after {@link #surface(String)}.
+     */
+    public SandboxOrder addLateOrder(NewOrder order) {
+        SandboxOrder added = addOrder(order);
+        search.delaySurfacing(added.orderId());
+        return added;
+    }
+
+    /** The late order shows up, its update time unchanged: already behind an incremental importer's watermark. */
+    public void surface(String orderId) {
+        search.surface(orderId);
+    }
+
+    /**
+     * On: searchOrders answers the seller's orders of every marketplace, whatever marketplaceIds asks (as when an
+     * account sells on marketplaces Ponte was not told of); off again by {@link #reset()}.
+     */
+    public void answerOrdersOfEveryMarketplace(boolean on) {
+        search.answerEveryMarketplace(on);
+    }
+
     public List<SandboxOrder> orders() {
         return store.all();
     }
@@ -124,7 +147,7 @@ public class AmazonSandbox {
         store.clear();
         activity.clear();
         feeds.clear();
-        search.clearMalformed();
+        search.reset();
         faults.clear();
         requests.clear();
         sellers.restoreAll();

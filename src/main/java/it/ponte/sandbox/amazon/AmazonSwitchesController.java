@@ -52,6 +52,13 @@ public class AmazonSwitchesController {
         return ResponseEntity.noContent().build();
     }
 
+    /** {"on": true}: searchOrders answers orders of every marketplace of the seller, whatever marketplaceIds asks. */
+    @PutMapping("/marketplace-filter-ignored")
+    public ResponseEntity<Void> ignoreMarketplaceFilter(@RequestBody Map<String, Boolean> on) {
+        sandbox.answerOrdersOfEveryMarketplace(Boolean.TRUE.equals(on.get("on")));
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/requests")
     public List<RecordedRequest> requests() {
         return sandbox.requests().all();

@@ -20,7 +20,18 @@ public record NewOrder(
         List<Item> items,
         BigDecimal shippingAmount,
         Instant createdTime,
-        Instant lastUpdatedTime) {
+        Instant lastUpdatedTime,
+        List<String> programs,
+        SandboxBusinessBuyer business,
+        SandboxCharges charges) {
+
+    /** A consumer's order without programs or charges beyond shipping. */
+    public NewOrder(String sellerId, String orderId, FulfillmentStatus status, FulfilledBy fulfilledBy, String marketplaceId,
+                    String buyerName, String buyerEmail, SandboxAddress shipTo, List<Item> items, BigDecimal shippingAmount,
+                    Instant createdTime, Instant lastUpdatedTime) {
+        this(sellerId, orderId, status, fulfilledBy, marketplaceId, buyerName, buyerEmail, shipTo, items, shippingAmount,
+                createdTime, lastUpdatedTime, null, null, null);
+    }
 
     /** {@code asin} and {@code orderItemId} are generated when missing. */
     public record Item(String sku, String title, int quantity, BigDecimal unitPrice, String asin, String orderItemId) {
@@ -38,26 +49,56 @@ public record NewOrder(
 
     public NewOrder withStatus(FulfillmentStatus newStatus) {
         return new NewOrder(sellerId, orderId, newStatus, fulfilledBy, marketplaceId, buyerName, buyerEmail, shipTo, items,
-                shippingAmount, createdTime, lastUpdatedTime);
+                shippingAmount, createdTime, lastUpdatedTime, programs, business, charges);
     }
 
     public NewOrder withFulfilledBy(FulfilledBy by) {
         return new NewOrder(sellerId, orderId, status, by, marketplaceId, buyerName, buyerEmail, shipTo, items,
-                shippingAmount, createdTime, lastUpdatedTime);
+                shippingAmount, createdTime, lastUpdatedTime, programs, business, charges);
     }
 
     public NewOrder withOrderId(String id) {
         return new NewOrder(sellerId, id, status, fulfilledBy, marketplaceId, buyerName, buyerEmail, shipTo, items,
-                shippingAmount, createdTime, lastUpdatedTime);
+                shippingAmount, createdTime, lastUpdatedTime, programs, business, charges);
     }
 
     public NewOrder withSellerId(String id) {
         return new NewOrder(id, orderId, status, fulfilledBy, marketplaceId, buyerName, buyerEmail, shipTo, items,
-                shippingAmount, createdTime, lastUpdatedTime);
+                shippingAmount, createdTime, lastUpdatedTime, programs, business, charges);
     }
 
     public NewOrder at(Instant created, Instant lastUpdated) {
         return new NewOrder(sellerId, orderId, status, fulfilledBy, marketplaceId, buyerName, buyerEmail, shipTo, items,
-                shippingAmount, created, lastUpdated);
+                shippingAmount, created, lastUpdated, programs, business, charges);
+    }
+
+    /**
+     * An Amazon Business / Invoicing-by-Amazon order: Amazon shows the shared name and e-mail, the company and VAT
+     * number (either may be null) and the programs AMAZON_BUSINESS and INVOICE_BY_AMAZON.
+     */
+    public NewOrder asBusiness(String companyName, String vatNumber) {
+        return new NewOrder(sellerId, orderId, status, fulfilledBy, marketplaceId, SandboxBusinessBuyer.SHARED_NAME,
+                SandboxBusinessBuyer.SHARED_EMAIL, shipTo, items, shippingAmount, createdTime, lastUpdatedTime,
+                List.of("AMAZON_BUSINESS", "INVOICE_BY_AMAZON"), new SandboxBusinessBuyer(companyName, vatNumber), charges);
+    }
+
+    public NewOrder withPrograms(List<String> newPrograms) {
+        return new NewOrder(sellerId, orderId, status, fulfilledBy, marketplaceId, buyerName, buyerEmail, shipTo, items,
+                shippingAmount, createdTime, lastUpdatedTime, newPrograms, business, charges);
+    }
+
+    public NewOrder withMarketplaceId(String id) {
+        return new NewOrder(sellerId, orderId, status, fulfilledBy, id, buyerName, buyerEmail, shipTo, items,
+                shippingAmount, createdTime, lastUpdatedTime, programs, business, charges);
+    }
+
+    public NewOrder withCharges(SandboxCharges newCharges) {
+        return new NewOrder(sellerId, orderId, status, fulfilledBy, marketplaceId, buyerName, buyerEmail, shipTo, items,
+                shippingAmount, createdTime, lastUpdatedTime, programs, business, newCharges);
+    }
+
+    public NewOrder withBuyer(String name, String email) {
+        return new NewOrder(sellerId, orderId, status, fulfilledBy, marketplaceId, name, email, shipTo, items,
+                shippingAmount, createdTime, lastUpdatedTime, programs, business, charges);
     }
 }

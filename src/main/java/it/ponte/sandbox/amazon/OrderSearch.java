@@ -49,6 +49,10 @@ public record OrderSearch(
                 new TreeSet<>(fulfilledBy.stream().map(Enum::name).toList()).toString());
     }
 
+    public OrderSearch withMarketplaces(Set<String> ids) {
+        return new OrderSearch(window, after, before, beforeAsGiven, statuses, ids, fulfilledBy, maxResultsPerPage, includedData);
+    }
+
     public OrderSearch withBefore(Instant applied) {
         return new OrderSearch(window, after, applied, beforeAsGiven, statuses, marketplaceIds, fulfilledBy, maxResultsPerPage, includedData);
     }

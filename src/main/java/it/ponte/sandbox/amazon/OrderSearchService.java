@@ -14,6 +14,10 @@ public class OrderSearchService {
 
     /** Orders rendered with a createdTime that is not a date, to rehearse one malformed order among good ones. */
     private final java.util.Set<String> malformed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Orders Amazon has not surfaced yet: they exist, with their times, but no search or getOrder shows them. */
+    private final java.util.Set<String> unsurfaced = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** When on, searchOrders answers orders of every marketplace of the seller, whatever marketplaceIds asks. */
+    private volatile boolean everyMarketplace;
     private final SandboxOrderStore store;
     private final PageTokens pageTokens;
     private final AmazonSandboxClock clock;
@@ -37,7 +41,8 @@ public class OrderSearchService {
         OrderSearch applied = search;
         PageTokens.PageToken from = cursor;
         List<SandboxOrder> matching = store.ofSeller(sellerId).stream()
-                .filter(applied::matches)
+                .filter(o -> !unsurfaced.contains(o.orderId()))
+                .filter(o -> everyMarketplace ? applied.withMarketplaces(Set.of()).matches(o) : applied.matches(o))
                 .sorted(applied.sortOrder())
                 .filter(o -> from == null || isAfterCursor(applied, o, from))
                 .toList();
@@ -57,7 +62,7 @@ public class OrderSearchService {
 
     public SpApiOrderModel.GetOrderResponse get(String sellerId, String orderId, Map<String, List<String>> params) {
         Set<IncludedData> included = OrderSearchParser.includedData(params);
-        SandboxOrder order = store.find(sellerId, orderId)
+        SandboxOrder order = store.find(sellerId, orderId).filter(o -> !unsurfaced.contains(o.orderId()))
                 .orElseThrow(() -> SpApiException.notFound("Order " + orderId + " was not found."));
         return new SpApiOrderModel.GetOrderResponse(render(order, included));
     }
@@ -76,12 +81,34 @@ public class OrderSearchService {
         malformed.clear();
     }
 
+    /** The order stays out of every answer until {@link #surface(String)}, as Amazon's late orders do. */
+    public void delaySurfacing(String orderId) {
+        unsurfaced.add(orderId);
+    }
+
+    /** The order shows up, with the update time it had all along (hours old by now). */
+    public void surface(String orderId) {
+        unsurfaced.remove(orderId);
+    }
+
+    public void answerEveryMarketplace(boolean on) {
+        everyMarketplace = on;
+    }
+
+    /** Every order surfaced, the marketplace filter honoured again. */
+    public void reset() {
+        malformed.clear();
+        unsurfaced.clear();
+        everyMarketplace = false;
+    }
+
     private SpApiOrderModel.Order render(SandboxOrder order, Set<IncludedData> included) {
         SpApiOrderModel.Order shown = SpApiOrderRenderer.render(order, included);
         if (!malformed.contains(order.orderId())) {
             return shown;
         }
-        return new SpApiOrderModel.Order(shown.orderId(), "31/11/2026 25:61", shown.lastUpdatedTime(), shown.salesChannel(), shown.buyer(),
-                shown.recipient(), shown.proceeds(), shown.fulfillment(), shown.orderItems());
+        return new SpApiOrderModel.Order(shown.orderId(), "31/11/2026 25:61", shown.lastUpdatedTime(), shown.programs(),
+                shown.salesChannel(), shown.buyer(), shown.recipient(), shown.proceeds(), shown.tax(), shown.fulfillment(),
+                shown.orderItems());
     }
 }

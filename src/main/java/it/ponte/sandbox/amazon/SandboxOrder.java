@@ -20,15 +20,20 @@ public record SandboxOrder(
         String buyerEmail,
         SandboxAddress shipTo,
         List<SandboxOrderItem> items,
-        BigDecimal shippingAmount) {
+        BigDecimal shippingAmount,
+        List<String> programs,
+        SandboxBusinessBuyer business,
+        SandboxCharges charges) {
 
     public SandboxOrder {
         items = List.copyOf(items);
+        programs = programs == null ? List.of() : List.copyOf(programs);
+        charges = charges == null ? SandboxCharges.NONE : charges;
     }
 
     public SandboxOrder withStatus(FulfillmentStatus newStatus, Instant updatedAt) {
         return new SandboxOrder(sellerId, orderId, newStatus, fulfilledBy, marketplaceId, currency, createdTime, updatedAt,
-                buyerName, buyerEmail, shipTo, items, shippingAmount);
+                buyerName, buyerEmail, shipTo, items, shippingAmount, programs, business, charges);
     }
 
     /** When a change made at {@code now} is stamped: whole seconds, and always after the last one, so importers see it. */
@@ -39,6 +44,11 @@ public record SandboxOrder(
 
     public Optional<SandboxOrderItem> item(String orderItemId) {
         return items.stream().filter(i -> i.orderItemId().equals(orderItemId)).findFirst();
+    }
+
+    /** What the buyer pays, VAT included: items, shipping, gift wrap and tip, less the discount. */
+    public BigDecimal grandTotal() {
+        return itemsTotal().add(shippingAmount).add(charges.giftWrap()).add(charges.deliveryTip()).subtract(charges.discount());
     }
 
     public BigDecimal itemsTotal() {

@@ -48,8 +48,12 @@ public class SandboxOrderFactory {
                 order.status() == null ? FulfillmentStatus.UNSHIPPED : order.status(),
                 order.fulfilledBy() == null ? FulfilledBy.MERCHANT : order.fulfilledBy(),
                 order.marketplaceId() == null ? MARKETPLACE_IT : order.marketplaceId(),
-                "EUR", created, updated, order.buyerName(), order.buyerEmail(), order.shipTo(), items,
-                money(order.shippingAmount() == null ? BigDecimal.ZERO : order.shippingAmount()));
+                "EUR", created, updated,
+                // Amazon shows every business buyer under one shared name and e-mail
+                order.business() != null ? SandboxBusinessBuyer.SHARED_NAME : order.buyerName(),
+                order.business() != null ? SandboxBusinessBuyer.SHARED_EMAIL : order.buyerEmail(), order.shipTo(), items,
+                money(order.shippingAmount() == null ? BigDecimal.ZERO : order.shippingAmount()),
+                order.programs(), order.business(), order.charges());
     }
 
     private static SandboxOrderItem item(NewOrder.Item item, ThreadLocalRandom random) {

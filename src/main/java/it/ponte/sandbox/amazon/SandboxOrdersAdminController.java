@@ -47,6 +47,19 @@ public class SandboxOrdersAdminController {
                 : sandbox.setStatus(orderId, change.status(), change.lastUpdatedTime());
     }
 
+    /** An order Amazon surfaces late: hidden from searchOrders and getOrder until surfaced. */
+    @PostMapping("/late")
+    @ResponseStatus(HttpStatus.CREATED)
+    public SandboxOrder addLate(@RequestBody NewOrder order) {
+        return sandbox.addLateOrder(order);
+    }
+
+    @PostMapping("/{orderId}/surface")
+    public ResponseEntity<Void> surface(@PathVariable String orderId) {
+        sandbox.surface(orderId);
+        return ResponseEntity.noContent().build();
+    }
+
     /** Every order with its shipments, cancellations and refunds. */
     @GetMapping
     public List<SandboxOrderView> list() {

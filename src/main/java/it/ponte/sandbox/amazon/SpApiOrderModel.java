@@ -20,15 +20,24 @@ public final class SpApiOrderModel {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Order(String orderId, String createdTime, String lastUpdatedTime, SalesChannel salesChannel, Buyer buyer,
-                        Recipient recipient, OrderProceeds proceeds, OrderFulfillment fulfillment, List<OrderItem> orderItems) {
+    public record Order(String orderId, String createdTime, String lastUpdatedTime, List<String> programs, SalesChannel salesChannel,
+                        Buyer buyer, Recipient recipient, OrderProceeds proceeds, OrderTax tax, OrderFulfillment fulfillment,
+                        List<OrderItem> orderItems) {
     }
 
     public record SalesChannel(String channelName, String marketplaceId, String marketplaceName) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Buyer(String buyerName, String buyerEmail) {
+    public record Buyer(String buyerName, String buyerEmail, String buyerCompanyName) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OrderTax(List<OrderTaxRegistration> taxRegistrations) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OrderTaxRegistration(String entityType, String legalName, String taxRegistrationType, String taxRegistrationNumber) {
     }
 
     public record Recipient(CustomerAddress deliveryAddress) {
@@ -42,7 +51,15 @@ public final class SpApiOrderModel {
     public record Money(String amount, String currencyCode) {
     }
 
-    public record ProceedsBreakdown(String type, Money subtotal) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ProceedsBreakdown(String type, String status, Money subtotal) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ItemProceedsBreakdown(String type, Money subtotal, List<DetailedBreakdown> detailedBreakdowns) {
+    }
+
+    public record DetailedBreakdown(String subtype, Money value) {
     }
 
     public record OrderProceeds(Money grandTotal, List<ProceedsBreakdown> breakdowns) {
@@ -54,7 +71,13 @@ public final class SpApiOrderModel {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OrderItem(String orderItemId, int quantityOrdered, ItemProduct product, ItemProceeds proceeds,
-                            ItemFulfillment fulfillment) {
+                            ItemPromotion promotion, ItemFulfillment fulfillment) {
+    }
+
+    public record ItemPromotion(List<PromotionBreakdown> breakdowns) {
+    }
+
+    public record PromotionBreakdown(String promotionId) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -64,7 +87,7 @@ public final class SpApiOrderModel {
     public record ItemPrice(Money unitPrice) {
     }
 
-    public record ItemProceeds(Money proceedsTotal, List<ProceedsBreakdown> breakdowns) {
+    public record ItemProceeds(Money proceedsTotal, List<ItemProceedsBreakdown> breakdowns) {
     }
 
     public record ItemFulfillment(int quantityFulfilled, int quantityUnfulfilled) {

@@ -1,0 +1,48 @@
+package it.ponte.amazon;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+/** The amounts of an imported Amazon order, item by item and charge by charge, with their VAT: what its ERP rows become. */
+@Repository
+public class AmazonOrderAmountLines {
+
+    private final NamedParameterJdbcTemplate shop;
+
+    public AmazonOrderAmountLines(@Qualifier("shopJdbc") NamedParameterJdbcTemplate shop) {
+        this.shop = shop;
+    }
+
+    /** ITEM lines name their order row ({@code rowLineNo}); the charges have none; {@code note}: promotion ids. */
+    public record Line(String kind, Integer rowLineNo, BigDecimal amount, BigDecimal vatAmount, boolean vatIncluded, String note) {
+    }
+
+    /** Stores the lines of a new order, in the caller's transaction. */
+    public void insert(long orderId, List<Line> lines) {
+        List<SqlParameterSource> rows = new ArrayList<>();
+        int lineNo = 1;
+        for (Line l : lines) {
+            rows.add(new MapSqlParameterSource().addValue("orderId", orderId).addValue("lineNo", lineNo++).addValue("kind", l.kind())
+                    .addValue("rowLineNo", l.rowLineNo()).addValue("amount", l.amount()).addValue("vat", l.vatAmount())
+                    .addValue("included", l.vatIncluded()).addValue("note", l.note()));
+        }
+        shop.batchUpdate("""
+                INSERT INTO order_amount_line (order_id, line_no, kind, row_line_no, amount, vat_amount, vat_included, note)
+                VALUES (:orderId, :lineNo, :kind, :rowLineNo, :amount, :vat, :included, :note)
+                """, rows.toArray(SqlParameterSource[]::new));
+    }
+
+    /** The order's lines in order; empty for web orders and Amazon orders imported before lines were kept. */
+    public List<Line> of(long orderId) {
+        return shop.query("SELECT * FROM order_amount_line WHERE order_id = :id ORDER BY line_no", Map.of("id", orderId),
+                (rs, i) -> new Line(rs.getString("kind"), (Integer) rs.getObject("row_line_no", Integer.class), rs.getBigDecimal("amount"),
+                        rs.getBigDecimal("vat_amount"), rs.getBoolean("vat_included"), rs.getString("note")));
+    }
+}
