@@ -46,6 +46,7 @@ class SyncBenchmarkTest extends SyncTestBase {
         SyncRun partial = sync.run(SyncMode.PARTIAL);
         Duration importAndInsert = Duration.between(partial.startedAt(), partial.endedAt());
         int stored = shopJdbc.queryForObject("SELECT COUNT(*) FROM shop_order WHERE status = 'STORED'", Map.of(), Integer.class);
+        RawLimit raw = RawLimit.measure(baseUrl(), shopJdbc.getJdbcTemplate(), orders);
 
         erpJdbc.update("UPDATE erp_document SET status = 'DELIVERED'", Map.of());
         SyncRun changed = sync.run(SyncMode.CHANGED);
@@ -54,13 +55,28 @@ class SyncBenchmarkTest extends SyncTestBase {
         Duration totalDiff = Duration.between(total.startedAt(), total.endedAt());
         int delivered = shopJdbc.queryForObject("SELECT COUNT(*) FROM shop_order WHERE status = 'DELIVERED'", Map.of(), Integer.class);
 
-        System.out.printf("%n=== Ponte sync benchmark (%d Amazon orders, 2 rows each) ===%n", orders);
-        System.out.printf("PARTIAL run, Amazon poll + shop import + ERP insert: %d stored in %.1f s -> %.0f orders/s%n",
-                stored, seconds(importAndInsert), stored / seconds(importAndInsert));
-        System.out.printf("CHANGED run, state diff of %d changed ERP documents: %.1f s -> %.0f documents/s%n",
-                delivered, seconds(diff), delivered / seconds(diff));
-        System.out.printf("TOTAL run, every document re-read: %.1f s%n", seconds(totalDiff));
-        System.out.printf("phases (ms) PARTIAL %s%nphases (ms) CHANGED %s%nphases (ms) TOTAL %s%n%n", phases(partial), phases(changed), phases(total));
+        StringBuilder table = new StringBuilder();
+        table.append(String.format("=== Ponte sync benchmark (%d Amazon orders, 2 rows each; %d cores, %s) ===%n", orders,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name")));
+        table.append(String.format("| run | Ponte | raw limit (same work, plain client + batched JDBC) | Ponte / raw |%n| --- | --- | --- | --- |%n"));
+        table.append(String.format("| PARTIAL: Amazon poll + shop import + ERP insert | %d orders in %.1f s -> %.0f orders/s | %.1f s (pages %.1f s, rows %.1f s) -> %.0f orders/s | %.1f |%n",
+                stored, seconds(importAndInsert), stored / seconds(importAndInsert), raw.total(), raw.fetchSeconds(), raw.writeSeconds(),
+                orders / raw.total(), seconds(importAndInsert) / raw.total()));
+        table.append(String.format("| CHANGED: state diff of %d changed ERP documents | whole run %.1f s, state diff %.2f s | - | - |%n",
+                delivered, seconds(diff), changed.counts().getOrDefault("phase.STATE_DIFF.ms", 0) / 1000.0));
+        table.append(String.format("| TOTAL: every document re-read | %.1f s | - | - |%n", seconds(totalDiff)));
+        table.append(String.format("phases (ms) PARTIAL %s%nphases (ms) CHANGED %s%nphases (ms) TOTAL %s%n", phases(partial), phases(changed), phases(total)));
+        System.out.printf("%n%s%n", table);
+        writeTable(table.toString());
+    }
+
+    /** The table also goes to target/benchmark.md, for the README. */
+    private static void writeTable(String table) {
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "benchmark.md"), table);
+        } catch (java.io.IOException e) {
+            System.out.println("benchmark table not written: " + e.getMessage());
+        }
     }
 
     private static Map<String, Integer> phases(SyncRun run) {
