@@ -71,8 +71,10 @@ public class DataSourcesConfig {
 
     @Bean
     @Primary
-    DataSource shopDataSource(DatabaseLocations locations, EmbeddedMariaDb.Use embeddedServerUse, DatabaseProperties configured) {
-        return pool(SHOP_POOL, locations.shopUrl(), locations, 12, configured.connectionTimeout());
+    ShopDatabaseGuard shopDataSource(DatabaseLocations locations, EmbeddedMariaDb.Use embeddedServerUse, DatabaseProperties configured,
+                                     java.time.Clock clock) {
+        HikariDataSource pool = pool(SHOP_POOL, locations.shopUrl(), locations, 12, configured.connectionTimeout());
+        return new ShopDatabaseGuard(pool, SHOP_POOL, configured.connectionTimeout(), clock);
     }
 
     @Bean
