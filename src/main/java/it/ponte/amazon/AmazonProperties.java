@@ -30,7 +30,9 @@ public record AmazonProperties(
             /* Where the very first window of a new account starts. */
             @DefaultValue("7d") Duration initialLookback,
             @DefaultValue("100") int pageSize,
-            @DefaultValue("200") int maxPages) {
+            @DefaultValue("200") int maxPages,
+            /* How long one run's poll may wait for Amazon's rate budget: a wait beyond it ends the account's poll for this run. */
+            @DefaultValue("60s") Duration timeBudget) {
     }
 
     /**
