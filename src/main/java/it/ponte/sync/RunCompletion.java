@@ -35,6 +35,7 @@ public class RunCompletion extends RoutePolicySupport {
     private final ActiveRuns active;
     private final FailurePolicy policy;
     private final ProducerTemplate producer;
+    private final org.springframework.transaction.support.TransactionTemplate shopTx;
     private final Queue<Unrecorded> unrecorded = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ponte-run-outcome-retry");
@@ -43,7 +44,8 @@ public class RunCompletion extends RoutePolicySupport {
     });
 
     public RunCompletion(SyncRuns runs, SyncLock lock, ActiveRuns active, FailurePolicy policy, @Lazy ProducerTemplate producer,
-                         SyncProperties properties) {
+                         SyncProperties properties, org.springframework.transaction.support.TransactionTemplate shopTx) {
+        this.shopTx = shopTx;
         this.runs = runs;
         this.lock = lock;
         this.active = active;
@@ -75,11 +77,19 @@ public class RunCompletion extends RoutePolicySupport {
         complete(new Unrecorded(ctx, outcome, reason, reportOwed));
     }
 
-    /** Records the outcome and frees the lock; keeps them for later if the shop database cannot take them now. */
+    /**
+     * Records the outcome and frees the lock in one transaction (whoever sees the run ended finds the lock free); keeps
+     * them for later if the shop database cannot take them now.
+     */
     boolean complete(Unrecorded run) {
         SyncContext ctx = run.ctx();
+        boolean released = false;
         try {
-            runs.finish(ctx, run.outcome(), run.reason());
+            shopTx.executeWithoutResult(tx -> {
+                runs.finish(ctx, run.outcome(), run.reason());
+                lock.release(ctx.lockToken());
+            });
+            released = true;
             log.info("Sync run {} finished: {}", ctx.getRunId(), run.outcome());
         } catch (RuntimeException e) {
             if (policy.classify(e) == FailureClass.OWN_DATABASE) {
@@ -91,10 +101,12 @@ public class RunCompletion extends RoutePolicySupport {
             log.error("Outcome of sync run {} not recorded ({}): the lock's lease will expire", ctx.getRunId(), e.getMessage());
         }
         active.ended(ctx);
-        try {
-            lock.release(ctx.lockToken());
-        } catch (RuntimeException e) {
-            log.error("Lock of sync run {} not released ({}): its lease will expire", ctx.getRunId(), e.getMessage());
+        if (!released) {
+            try {
+                lock.release(ctx.lockToken());
+            } catch (RuntimeException e) {
+                log.error("Lock of sync run {} not released ({}): its lease will expire", ctx.getRunId(), e.getMessage());
+            }
         }
         if (run.reportOwed() && run.outcome() == SyncOutcome.FAILED) {
             sendLateReport(ctx);
