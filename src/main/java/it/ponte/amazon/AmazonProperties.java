@@ -50,7 +50,9 @@ public record AmazonProperties(
             @DefaultValue("48h") Duration resweepSpan,
             /* At most this many re-sweep pages per run, and only while the searchOrders bucket keeps this many tokens spare. */
             @DefaultValue("10") int resweepMaxPages,
-            @DefaultValue("2") int resweepTokenReserve) {
+            @DefaultValue("2") int resweepTokenReserve,
+            /* How long one run's poll may wait for Amazon's rate budget: a wait beyond it ends the account's poll for this run. */
+            @DefaultValue("60s") Duration timeBudget) {
 
         public boolean resweeps() {
             return resweepEvery != null && !resweepEvery.isZero() && !resweepEvery.isNegative();

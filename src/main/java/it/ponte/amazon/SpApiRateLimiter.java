@@ -5,6 +5,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.ExchangeProperty;
@@ -20,23 +21,53 @@ import org.springframework.stereotype.Component;
 public class SpApiRateLimiter {
 
     public static final String RATE_HEADER = "x-amzn-RateLimit-Limit";
+    /** Exchange property: the instant after which this run's Amazon poll must not wait for Amazon's rate budget. */
+    public static final String POLL_DEADLINE = it.ponte.remote.RemoteBackoff.WAIT_DEADLINE;
 
     private final Map<String, Paced> buckets = new ConcurrentHashMap<>();
     private final boolean enabled;
+    private final Duration pollBudget;
 
     public SpApiRateLimiter(AmazonProperties properties) {
         this.enabled = properties.client().rateLimited();
+        this.pollBudget = properties.polling().timeBudget();
     }
 
-    /** The pacing step of the {@code amazon-http} route: waits for the call's token; presigned transfers are not metered. */
-    public void pace(@ExchangeProperty(SpApiCall.PROPERTY) SpApiCall call) throws InterruptedException {
-        if (call.operation() != null) {
-            acquire(call.accountId(), call.operation());
+    /** The start of a run's Amazon poll: the instant its waits for Amazon's rate budget must end by. */
+    public Instant pollDeadline() {
+        return Instant.now().plus(pollBudget);
+    }
+
+    /**
+     * The pacing step of the {@code amazon-http} route: waits for the call's token; presigned transfers are not metered.
+     * Within a poll (property {@value #POLL_DEADLINE}) a wait that would end after the poll's deadline is not waited:
+     * the call fails with {@link SpApiBudgetSpentException}, which ends the account's poll for this run.
+     */
+    public void pace(@ExchangeProperty(SpApiCall.PROPERTY) SpApiCall call, @ExchangeProperty(POLL_DEADLINE) Instant deadline)
+            throws InterruptedException {
+        if (call.operation() == null) {
+            return;
         }
+        if (enabled && deadline != null) {
+            long waitNanos = paced(call.accountId(), call.operation()).bucket().estimateAbilityToConsume(1).getNanosToWaitForRefill();
+            Instant allowedAt = Instant.now().plusNanos(waitNanos);
+            if (allowedAt.isAfter(deadline)) {
+                throw new SpApiBudgetSpentException(call.accountId(), call.operationName(), allowedAt);
+            }
+        }
+        acquire(call.accountId(), call.operation());
     }
 
-    /** The step after the answer: adopts the rate Amazon announced in {@code x-amzn-RateLimit-Limit}, if it did. */
-    public void observe(@ExchangeProperty(SpApiCall.PROPERTY) SpApiCall call, @Header(RATE_HEADER) String header) {
+    /**
+     * The step after the answer: adopts the rate Amazon announced in {@code x-amzn-RateLimit-Limit}, if it did. A 429
+     * says Amazon's budget is spent whatever the local bucket thought: the bucket is emptied, so the next call waits a
+     * whole token (and a poll that cannot wait that long ends instead of being redelivered into the same 429).
+     */
+    public void observe(@ExchangeProperty(SpApiCall.PROPERTY) SpApiCall call, @Header(RATE_HEADER) String header,
+                        @Header(org.apache.camel.Exchange.HTTP_RESPONSE_CODE) Integer status) {
+        if (call.operation() != null && enabled && status != null && status == 429) {
+            paced(call.accountId(), call.operation()).bucket().tryConsumeAsMuchAsPossible();
+        }
         if (call.operation() == null || header == null) {
             return;
         }

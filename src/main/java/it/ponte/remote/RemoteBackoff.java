@@ -17,6 +17,8 @@ public class RemoteBackoff implements Processor {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteBackoff.class);
     private static final Duration CEILING = Duration.ofMinutes(2);
+    /** Exchange property (an Instant): waits of this exchange end by then (the Amazon poll's time budget). */
+    public static final String WAIT_DEADLINE = "ponteWaitDeadline";
 
     /** The {@code onRedeliveryRef} of a route configuration is a processor: this is it. */
     @Override
@@ -32,6 +34,10 @@ public class RemoteBackoff implements Processor {
         }
         Long waited = exchange.getMessage().getHeader(Exchange.REDELIVERY_DELAY, Long.class);
         long rest = Math.min(asked.toMillis(), CEILING.toMillis()) - (waited == null ? 0 : waited);
+        java.time.Instant deadline = exchange.getProperty(WAIT_DEADLINE, java.time.Instant.class);
+        if (deadline != null) {
+            rest = Math.min(rest, java.time.Instant.now().until(deadline, java.time.temporal.ChronoUnit.MILLIS));
+        }
         if (rest > 0) {
             log.info("Remote asked to wait {} ms before the next attempt ({} more)", asked.toMillis(), rest);
             Thread.sleep(rest);

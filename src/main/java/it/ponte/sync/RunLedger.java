@@ -24,6 +24,7 @@ public final class RunLedger {
     private final Map<String, Object> phaseReports = new ConcurrentHashMap<>();
     private volatile SyncPhase phase;
     private volatile String failure;
+    private volatile String interruption;
 
     public AmazonImportReport amazonReport() {
         return amazonReport;
@@ -82,6 +83,15 @@ public final class RunLedger {
     /** The run cannot go on (Ponte's own database): the reason it ends FAILED. */
     void failed(String reason) {
         this.failure = reason;
+    }
+
+    /** Ponte is stopping: the phases still to come are skipped, and the run ends FAILED saying it was interrupted. */
+    void interrupt(String reason) {
+        this.interruption = reason;
+    }
+
+    public String interruption() {
+        return interruption;
     }
 
     public String failure() {

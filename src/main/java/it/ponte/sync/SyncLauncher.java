@@ -26,9 +26,12 @@ public class SyncLauncher {
     private final SyncProperties properties;
     private final ProducerTemplate producer;
     private final Clock clock;
+    private final ActiveRuns active;
     private final String node;
 
-    public SyncLauncher(SyncLock lock, SyncRuns runs, SyncProperties properties, ProducerTemplate producer, Clock clock) {
+    public SyncLauncher(SyncLock lock, SyncRuns runs, SyncProperties properties, ProducerTemplate producer, Clock clock,
+                        ActiveRuns active) {
+        this.active = active;
         this.lock = lock;
         this.runs = runs;
         this.properties = properties;
@@ -57,9 +60,11 @@ public class SyncLauncher {
         }
         Instant since = mode == SyncMode.CHANGED ? runs.lastSyncStart().orElse(null) : null;
         SyncContext context = new SyncContext(runId, mode, trigger, counted, accountId, since, token);
+        active.started(context);
         try {
             producer.sendBody(RUN_ENDPOINT, context);
         } catch (RuntimeException e) {
+            active.ended(context);
             runs.finish(context, SyncOutcome.FAILED, "Impossibile avviare la sincronizzazione: " + e.getMessage());
             lock.release(token);
             throw e;

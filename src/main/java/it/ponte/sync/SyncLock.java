@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * One run at a time across every Ponte node: a lease on a row of the shop database, taken with a single
  * conditional UPDATE and renewed while the run lives. A node that crashes stops renewing, and its lease
- * expires after {@code ponte.sync.lock-lease}.
+ * expires after {@code ponte.sync.lock-lease}, and any node takes it over at its next try. A node that was killed and
+ * starts again does not wait for its own lease: its token names the node and the process, so at start it recognises
+ * the lock of its previous life (same node, that process gone) and frees it at once ({@link #recoverOwn}).
  */
 @Component
 public class SyncLock {
@@ -32,6 +34,7 @@ public class SyncLock {
     private final SyncProperties properties;
     private final SyncRuns runs;
     private final Clock clock;
+    private final ActiveRuns active;
     private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ponte-sync-lock");
         t.setDaemon(true);
@@ -39,7 +42,9 @@ public class SyncLock {
     });
     private final Map<String, ScheduledFuture<?>> renewals = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public SyncLock(@Qualifier("shopJdbc") NamedParameterJdbcTemplate shop, SyncProperties properties, SyncRuns runs, Clock clock) {
+    public SyncLock(@Qualifier("shopJdbc") NamedParameterJdbcTemplate shop, SyncProperties properties, SyncRuns runs, Clock clock,
+                    ActiveRuns active) {
+        this.active = active;
         this.shop = shop;
         this.properties = properties;
         this.runs = runs;
@@ -48,7 +53,7 @@ public class SyncLock {
 
     /** Takes the lock for a new run, or answers which run holds it. */
     public Optional<String> tryAcquire(String node) {
-        String token = node + "/" + UUID.randomUUID();
+        String token = node + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 13);
         Long expiredRun = expiredHolder();
         int taken = shop.update("""
                 UPDATE sync_lock SET owner = :token, run_id = NULL, expires_at = :expires
@@ -61,10 +66,73 @@ public class SyncLock {
         if (expiredRun != null) {
             runs.abandon(expiredRun, "Il nodo che eseguiva la sincronizzazione ha smesso di rispondere (lock scaduto)");
         }
+        ISSUED.add(token);
         long every = Math.max(1000, properties.lockLease().toMillis() / 3);
         renewals.put(token, renewer.scheduleAtFixedRate(() -> renew(token), every, every, TimeUnit.MILLISECONDS));
         return Optional.of(token);
     }
+
+    /**
+     * At start: a lock this node held in a previous life (its token names this node and a process that no longer runs
+     * here) is freed and its run recorded as interrupted, without waiting for the lease; so are the runs the node left
+     * open. A lock of another live process with the same node name is left alone (its lease rules).
+     */
+    public int recoverOwn(String node) {
+        List<Map<String, Object>> held = shop.queryForList(
+                "SELECT owner, run_id FROM sync_lock WHERE name = 'sync' AND owner IS NOT NULL", Map.of());
+        String reason = "Il nodo " + node + " è ripartito mentre eseguiva questa sincronizzazione: interrotta (il lavoro restante "
+                + "è ripreso dalla sincronizzazione successiva)";
+        Long liveRun = null;
+        for (Map<String, Object> row : held) {
+            String owner = (String) row.get("owner");
+            Long runId = row.get("run_id") == null ? null : ((Number) row.get("run_id")).longValue();
+            if (isOwnStale(owner, node)) {
+                if (runId != null) {
+                    runs.abandon(runId, reason);
+                }
+                int freed = shop.update("UPDATE sync_lock SET owner = NULL, run_id = NULL, expires_at = NULL WHERE name = 'sync' AND owner = :owner",
+                        Map.of("owner", owner));
+                if (freed > 0) {
+                    log.warn("Freed the sync lock this node ({}) held before it stopped abruptly (run {})", node, runId);
+                }
+            } else {
+                liveRun = runId;
+            }
+        }
+        java.util.Set<Long> running = new java.util.HashSet<>(ActiveRuns.inThisJvm());
+        if (liveRun != null) {
+            running.add(liveRun);
+        }
+        int closed = runs.abandonOpenOf(node, running, reason);
+        if (closed > 0) {
+            log.warn("Closed {} run(s) this node ({}) left open when it stopped abruptly", closed, node);
+        }
+        return closed;
+    }
+
+    /** Same node, and the process named in the token is not alive on this host (or is this very JVM's, from no live run). */
+    static boolean isOwnStale(String owner, String node) {
+        if (owner == null || !owner.startsWith(node + "/")) {
+            return false;
+        }
+        String[] rest = owner.substring(node.length() + 1).split("/");
+        if (rest.length != 2) {
+            return true; // a token of an older Ponte, which named no process: this node's previous life
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(rest[0]);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+        if (pid == ProcessHandle.current().pid()) {
+            return !ISSUED.contains(owner);
+        }
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.contains("java")).orElse(true)).isEmpty();
+    }
+
+    private static final java.util.Set<String> ISSUED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     void attach(String token, long runId) {
         shop.update("UPDATE sync_lock SET run_id = :runId WHERE name = 'sync' AND owner = :token",
@@ -72,6 +140,7 @@ public class SyncLock {
     }
 
     public void release(String token) {
+        ISSUED.remove(token);
         ScheduledFuture<?> renewal = renewals.remove(token);
         if (renewal != null) {
             renewal.cancel(false);
@@ -94,6 +163,7 @@ public class SyncLock {
     }
 
     private void renew(String token) {
+        long started = System.nanoTime();
         try {
             int renewed = shop.update("UPDATE sync_lock SET expires_at = :expires WHERE name = 'sync' AND owner = :token",
                     new MapSqlParameterSource().addValue("token", token)
@@ -103,7 +173,22 @@ public class SyncLock {
             }
         } catch (RuntimeException e) {
             log.warn("Could not renew the sync lock: {}", e.toString());
+        } finally {
+            traceFreeze(token, java.time.Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /**
+     * A renewal is one tiny UPDATE: when it took longer than {@code ponte.sync.freeze-trace} the shop database froze
+     * (or its host did). The run in flight says so, and cannot end SUCCEEDED as if nothing happened.
+     */
+    private void traceFreeze(String token, java.time.Duration took) {
+        if (took.compareTo(properties.freezeTrace()) < 0) {
+            return;
+        }
+        String line = "Il database del negozio non ha risposto per " + took.toSeconds() + " s (rinnovo del lock della sincronizzazione)";
+        log.warn("The shop database did not answer for {} ms (sync lock renewal)", took.toMillis());
+        active.all().stream().filter(ctx -> token.equals(ctx.lockToken())).forEach(ctx -> ctx.error(line));
     }
 
     @PreDestroy

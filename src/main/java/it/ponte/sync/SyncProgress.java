@@ -51,6 +51,23 @@ public class SyncProgress {
         runs.saveProgress(ctx);
     }
 
+    /** Between two phases: a run asked to stop goes no further (the phase-failure configuration ends it). */
+    public void goOn(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
+        String interruption = ctx.ledger().interruption();
+        if (interruption != null) {
+            throw new RunInterruptedException(interruption);
+        }
+    }
+
+    /** The run stopped before its remaining phases: FAILED with the reason, their work left to the next run. */
+    public void runInterrupted(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
+        String reason = "Sincronizzazione interrotta: " + ctx.ledger().interruption();
+        log.warn("Sync run {} interrupted in phase {}: {}", ctx.getRunId(), ctx.getPhase(), ctx.ledger().interruption());
+        ctx.ledger().failed(reason);
+        ctx.error(reason);
+        ctx.putReport("failure", reason);
+    }
+
     /** A phase broke off (not one record: the phase itself); the run notes why and goes on with the next phase. */
     public void phaseFailed(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx, Exchange exchange) {
         Throwable failure = FailurePolicy.failureOf(exchange);

@@ -67,6 +67,16 @@ public class SyncRuns {
                 """, new MapSqlParameterSource().addValue("id", runId).addValue("reason", reason));
     }
 
+    /** Closes the runs a node left open when it stopped without ending them (it was killed); the answer is how many. */
+    int abandonOpenOf(String node, java.util.Collection<Long> stillRunning, String reason) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("node", node).addValue("reason", reason)
+                .addValue("running", stillRunning.isEmpty() ? List.of(-1L) : stillRunning);
+        return shop.update("""
+                UPDATE sync_run SET ended_at = CURRENT_TIMESTAMP(3), outcome = 'FAILED', reason = :reason
+                WHERE node = :node AND ended_at IS NULL AND id NOT IN (:running)
+                """, params);
+    }
+
     public Optional<SyncRun> find(long id) {
         return shop.query("SELECT * FROM sync_run WHERE id = :id", Map.of("id", id), this::map).stream().findFirst();
     }

@@ -8,7 +8,7 @@ import org.springframework.mock.env.MockEnvironment;
 class DatabaseLocationsTest {
 
     private static final DatabaseProperties DEFAULTS = new DatabaseProperties(null, "root", "", "shop", "erp", null, null,
-            new DatabaseProperties.Embedded(false, "./data/mariadb", 0, false, "ponte", null));
+            new DatabaseProperties.Embedded(false, "./data/mariadb", 0, false, "ponte", null, java.time.Duration.ofSeconds(90)), java.time.Duration.ofSeconds(3));
 
     @Test
     void springDatasourceNamesTheShopAndTheErpLivesBesideIt() {

@@ -55,7 +55,7 @@ class EmbeddedDatabaseSafetyTest extends PonteIntegrationTest {
     @Test
     void withoutADatabaseAndWithoutAskingForTheEmbeddedOneTheStartStopsNamingTheProperty() {
         DatabaseProperties nothing = new DatabaseProperties(null, "root", "", "shop", "erp", null, null,
-                new DatabaseProperties.Embedded(false, "./data/mariadb", 0, false, "ponte", null));
+                new DatabaseProperties.Embedded(false, "./data/mariadb", 0, false, "ponte", null, java.time.Duration.ofSeconds(90)), java.time.Duration.ofSeconds(3));
 
         assertThatThrownBy(() -> new DataSourcesConfig().databaseLocations(nothing, new MockEnvironment()))
                 .hasMessageContaining("ponte.db.url").hasMessageContaining("ponte.db.embedded.enabled=true");

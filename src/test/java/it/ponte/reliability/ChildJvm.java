@@ -1,0 +1,97 @@
+package it.ponte.reliability;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A second JVM on this test's class path, whose output lines the test can wait for; killed with SIGKILL like a crash. */
+final class ChildJvm implements AutoCloseable {
+
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+
+    private ChildJvm(Process process) {
+        this.process = process;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    synchronized (lines) {
+                        lines.add(line);
+                        lines.notifyAll();
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process died: that is what the tests do to it
+            }
+        }, "child-jvm-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static ChildJvm start(Class<?> main, List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-Duser.timezone=UTC");
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(main.getName());
+        command.addAll(List.of(args));
+        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** The first output line that matches, waiting at most {@code timeout}. */
+    String await(Predicate<String> match, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = 0;
+        synchronized (lines) {
+            while (true) {
+                for (; seen < lines.size(); seen++) {
+                    if (match.test(lines.get(seen))) {
+                        return lines.get(seen);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !process.isAlive() && seen == lines.size()) {
+                    throw new AssertionError("The child JVM did not say what was awaited within " + timeout + "; its last lines:\n"
+                            + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+                }
+                lines.wait(Math.max(1, Math.min(500, left / 1_000_000)));
+            }
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** What {@code kill -9} does: no shutdown hook, no finally, children left behind. */
+    void killHard() throws Exception {
+        process.destroyForcibly();
+        process.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    /** What a service manager's stop does: SIGTERM, the shutdown hooks run. */
+    int stopGracefully(Duration timeout) throws Exception {
+        process.destroy();
+        CompletableFuture<Process> exit = process.onExit();
+        return exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS).exitValue();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process.isAlive()) {
+            killHard();
+        }
+    }
+}
