@@ -45,6 +45,15 @@ public class RunsHealth implements HealthIndicator {
 
     @Override
     public Health health() {
+        try {
+            return check();
+        } catch (RuntimeException e) {
+            // the shop database is what this reads: when it is gone, so is this part of Ponte
+            return Health.down().withDetail("reason", String.valueOf(e.getMessage())).build();
+        }
+    }
+
+    private Health check() {
         List<SyncRun> recent = runs.recent(20).stream().filter(r -> r.mode() != SyncMode.IMPORT && !r.running()).toList();
         Map<String, Object> details = new LinkedHashMap<>();
         Optional<SyncRun> lastGood = recent.stream().filter(r -> r.outcome() == SyncOutcome.SUCCEEDED || r.outcome() == SyncOutcome.PARTIAL)
