@@ -79,6 +79,9 @@ class SandboxMailchimpEcommerceController {
             throw SandboxMailchimpProblem.badRequest("The list_id of a store cannot be changed.");
         }
         SandboxMailchimpValidation.of(body).currency("currency_code").check();
+        if (body.has("is_syncing") && body.path("is_syncing").asBoolean() != store.isSyncing()) {
+            store.syncingChanges.add(body.path("is_syncing").asBoolean() + "@" + store.orders.size());
+        }
         store.body.setAll((ObjectNode) body);
         return store.body;
     }
@@ -231,6 +234,7 @@ class SandboxMailchimpEcommerceController {
             checkProducts(store, body.get("lines"));
             ObjectNode sale = ((ObjectNode) body).deepCopy();
             sale.set("customer", customerOfSale(store, customer));
+            notify(store, kind, id, null, sale);
             return stamp(target, id, sale);
         }
     }
@@ -251,6 +255,7 @@ class SandboxMailchimpEcommerceController {
             if (body.has("lines")) {
                 checkProducts(store, body.get("lines"));
             }
+            notify(store, kind, id, sale, body);
             ObjectNode changes = ((ObjectNode) body).deepCopy();
             changes.remove("id");
             if (changes.has("customer")) {
@@ -259,6 +264,29 @@ class SandboxMailchimpEcommerceController {
             sale.setAll(changes);
             sale.put("updated_at", OffsetDateTime.now().toString());
             return sale;
+        }
+    }
+
+    /**
+     * What Mailchimp's automations do with a write: an order's status change fires its notification, a cart arms the
+     * abandoned-cart e-mail while that automation is sending; nothing fires while the store {@code is_syncing}.
+     */
+    private void notify(SandboxMailchimpState.Store store, String kind, String id, JsonNode before, JsonNode after) {
+        if (store.isSyncing()) {
+            return;
+        }
+        if ("cart".equals(kind)) {
+            if ("sending".equals(state.abandonedCartStatus())) {
+                store.notifications.add("abandoned-cart " + id);
+            }
+            return;
+        }
+        for (String field : List.of("financial_status", "fulfillment_status")) {
+            String now = after.path(field).asText("");
+            String was = before == null ? "" : before.path(field).asText("");
+            if (!now.isEmpty() && !now.equals(was)) {
+                store.notifications.add("order " + id + " " + now);
+            }
         }
     }
 

@@ -30,9 +30,42 @@ public class SandboxMailchimpState {
         final Map<String, ObjectNode> products = new ConcurrentSkipListMap<>();
         final Map<String, ObjectNode> orders = new ConcurrentSkipListMap<>();
         final Map<String, ObjectNode> carts = new ConcurrentSkipListMap<>();
+        /** What Mailchimp's automations fired for this store, oldest first: "order 12 pending", "abandoned-cart 5". */
+        final List<String> notifications = new CopyOnWriteArrayList<>();
+        /** Each value {@code is_syncing} took, oldest first, with the number of orders the store held then: "true@0". */
+        final List<String> syncingChanges = new CopyOnWriteArrayList<>();
 
         Store(ObjectNode body) {
             this.body = body;
+            if (body.has("is_syncing")) {
+                syncingChanges.add(body.path("is_syncing").asBoolean() + "@0");
+            }
+        }
+
+        /** While {@code is_syncing} is true Mailchimp holds the store's automations: no notification, no cart e-mail. */
+        public boolean isSyncing() {
+            return body.path("is_syncing").asBoolean(false);
+        }
+
+        /** What a crashed loader leaves behind: the flag set, and nobody to clear it. */
+        public void syncing(boolean syncing) {
+            body.put("is_syncing", syncing);
+        }
+
+        public List<String> notifications() {
+            return new ArrayList<>(notifications);
+        }
+
+        public List<String> syncingChanges() {
+            return new ArrayList<>(syncingChanges);
+        }
+
+        /** The administrator empties the store in Mailchimp (or it was deleted and recreated under the same id). */
+        public void empty() {
+            customers.clear();
+            products.clear();
+            orders.clear();
+            carts.clear();
         }
 
         public Optional<ObjectNode> order(String id) {
