@@ -276,7 +276,7 @@ class SandboxMailchimpEcommerceController {
             return;
         }
         if ("cart".equals(kind)) {
-            if ("sending".equals(state.abandonedCartStatus())) {
+            if ("sending".equals(state.abandonedCartStatus()) || SandboxMailchimpState.JOURNEY.equals(state.abandonedCartStatus())) {
                 store.notifications.add("abandoned-cart " + id);
             }
             return;

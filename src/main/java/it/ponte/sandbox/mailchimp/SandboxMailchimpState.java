@@ -99,6 +99,8 @@ public class SandboxMailchimpState {
     }
 
     static final String ABANDONED_CART = "abandonedCart";
+    /** The abandoned-cart e-mail built as a Customer Journey: active, and invisible to {@code GET /automations}. */
+    public static final String JOURNEY = "journey";
 
     final ObjectMapper mapper = new ObjectMapper();
     final Map<String, Store> stores = new ConcurrentHashMap<>();
@@ -141,7 +143,10 @@ public class SandboxMailchimpState {
         return Optional.ofNullable(lists.get(listId).get(email.trim().toLowerCase(Locale.ROOT))).map(m -> m.path("status").asText());
     }
 
-    /** {@code sending}, {@code paused}, {@code save}, or null for no abandoned-cart automation at all. */
+    /**
+     * {@code sending}, {@code paused}, {@code save} (a classic automation), {@code journey} (a Customer Journey, active
+     * but not listed by the API), or null for no abandoned-cart automation at all.
+     */
     public void abandonedCartAutomation(String status) {
         abandonedCartStatus = status == null || status.isBlank() || "absent".equalsIgnoreCase(status) ? null : status;
     }
