@@ -25,8 +25,10 @@ public enum MailchimpVerdict {
     AUTOMATION_PAUSED("l'automazione carrelli abbandonati non è attiva (in pausa o in bozza)", "the abandoned-cart automation is not active (paused or draft)"),
     AUTOMATION_UNKNOWN("impossibile verificare l'automazione carrelli abbandonati: Mailchimp non risponde",
             "cannot check the abandoned-cart automation: Mailchimp does not answer"),
-    STORE_UNAVAILABLE("store Mailchimp non raggiungibile: gli invii restano in coda per la prossima sincronizzazione",
-            "Mailchimp store unreachable: the writes stay queued for the next sync");
+    STORE_UNAVAILABLE("store Mailchimp non raggiungibile o non utilizzabile: nulla è stato inviato",
+            "Mailchimp store unreachable or unusable: nothing was sent"),
+    QUEUED("in coda: partono con la prima sincronizzazione che può inviarli",
+            "queued: they go with the first sync that can send them");
 
     private final String italian;
     private final String english;
