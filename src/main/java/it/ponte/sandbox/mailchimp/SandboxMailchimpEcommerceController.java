@@ -291,20 +291,28 @@ class SandboxMailchimpEcommerceController {
     }
 
     /** A line naming a product or variant the store does not have fails the whole order or cart. */
-    private static void checkProducts(SandboxMailchimpState.Store store, JsonNode lines) {
+    private void checkProducts(SandboxMailchimpState.Store store, JsonNode lines) {
+        int i = 0;
         for (JsonNode line : lines) {
             ObjectNode product = store.products.get(line.path("product_id").asText());
             if (product == null) {
-                throw SandboxMailchimpProblem.badRequest("A product with the provided ID does not exist in the account for this list.");
+                throw missing(i, "product_id", "A product with the provided ID does not exist in the account for this list.");
             }
             boolean variantFound = false;
             for (JsonNode variant : product.path("variants")) {
                 variantFound |= variant.path("id").asText().equals(line.path("product_variant_id").asText());
             }
             if (!variantFound) {
-                throw SandboxMailchimpProblem.badRequest("A product variant with the provided ID does not exist in the account for this list.");
+                throw missing(i, "product_variant_id", "A product variant with the provided ID does not exist in the account for this list.");
             }
+            i++;
         }
+    }
+
+    private SandboxMailchimpProblem missing(int line, String field, String message) {
+        return state.missingProductInErrors()
+                ? SandboxMailchimpProblem.invalid(List.of(Map.of("field", "lines.item:" + line + "." + field, "message", message)))
+                : SandboxMailchimpProblem.badRequest(message);
     }
 
     /** An order or cart names its customer: a known one by id, a new one with its e-mail and opt-in status. */

@@ -109,6 +109,7 @@ public class SandboxMailchimpState {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final String listId;
     private volatile String abandonedCartStatus;
+    private volatile boolean missingProductInErrors;
 
     public SandboxMailchimpState(@Value("${ponte.sandbox.mailchimp.list-id}") String listId) {
         this.listId = listId;
@@ -122,6 +123,7 @@ public class SandboxMailchimpState {
         lists.put(listId, new ConcurrentSkipListMap<>());
         requests.clear();
         abandonedCartStatus = "sending";
+        missingProductInErrors = false;
     }
 
     public String listId() {
@@ -149,6 +151,18 @@ public class SandboxMailchimpState {
      */
     public void abandonedCartAutomation(String status) {
         abandonedCartStatus = status == null || status.isBlank() || "absent".equalsIgnoreCase(status) ? null : status;
+    }
+
+    /**
+     * How a line naming a missing product is refused: false (the default) in {@code detail} (400 "Bad Request"), true
+     * as a validation error (400 "Invalid Resource") that names it only in {@code errors[]}, as Mailchimp also does.
+     */
+    public void missingProductInErrors(boolean inErrors) {
+        missingProductInErrors = inErrors;
+    }
+
+    boolean missingProductInErrors() {
+        return missingProductInErrors;
     }
 
     String abandonedCartStatus() {
