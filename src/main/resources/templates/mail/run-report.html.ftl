@@ -92,7 +92,7 @@
 <#if m.cartsKey??>
 <p><#if m.cartsSent>${body.msg("report.mailchimp.carts.sent")}<#else>${body.msg("report.mailchimp.carts.notSent", body.msg(m.cartsKey))}</#if></p>
 </#if>
-<p>${body.msg("report.mailchimp.automation", m.automationStatus!body.msg("report.mailchimp.automation.none"))}</p>
+<p>${body.msg("report.mailchimp.automation", (m.automationStatus?? && ["declared-active", "not-verifiable"]?seq_contains(m.automationStatus))?then(body.msg("report.mailchimp.automation." + m.automationStatus!""), m.automationStatus!body.msg("report.mailchimp.automation.none")))}</p>
 <#if m.parked?has_content>
 <p>${body.msg("report.mailchimp.parked.title")}</p>
 <ul>

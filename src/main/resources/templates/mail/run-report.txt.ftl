@@ -75,7 +75,7 @@ ${body.msg("report.mailchimp.counts", body.msg(e.labelKey), e.created, e.updated
 <#if m.cartsKey??>
 <#if m.cartsSent>${body.msg("report.mailchimp.carts.sent")}<#else>${body.msg("report.mailchimp.carts.notSent", body.msg(m.cartsKey))}</#if>
 </#if>
-${body.msg("report.mailchimp.automation", m.automationStatus!body.msg("report.mailchimp.automation.none"))}
+${body.msg("report.mailchimp.automation", (m.automationStatus?? && ["declared-active", "not-verifiable"]?seq_contains(m.automationStatus))?then(body.msg("report.mailchimp.automation." + m.automationStatus!""), m.automationStatus!body.msg("report.mailchimp.automation.none")))}
 <#if m.parked?has_content>
 
 ${body.msg("report.mailchimp.parked.title")}

@@ -46,6 +46,22 @@ public class MailchimpCandidates {
         return outbox.owed(MailchimpEntity.CART);
     }
 
+    /**
+     * The cart phase may not send now (automation paused or not found, store or automation check failed): the carts
+     * that changed are owed all the same, so the first run that may send them does, whatever changed by then.
+     * The report counts what waits, and says nothing of a queue when nothing waits.
+     */
+    public void queueCarts(@ExchangeProperty(MailchimpRun.PROPERTY) MailchimpRun run) {
+        outbox.owe(MailchimpEntity.CART, OutboxOperation.UPSERT, shop.openCartIds(changedSince(run)));
+        outbox.owe(MailchimpEntity.CART, OutboxOperation.DELETE, shop.cartIdsToDelete());
+        queued(outbox.owed(MailchimpEntity.CART), run);
+    }
+
+    /** Owed writes that stay owed this run (the store is not ready): counted for the report, left in the outbox. */
+    public void queued(List<MailchimpOutboxEntry> owed, @ExchangeProperty(MailchimpRun.PROPERTY) MailchimpRun run) {
+        owed.forEach(entry -> run.skipped(entry.entity(), MailchimpVerdict.QUEUED));
+    }
+
     /** TOTAL and the manual syncs take everything; CHANGED and PARTIAL what changed since the previous run. */
     private static Instant changedSince(MailchimpRun run) {
         boolean incremental = run.scope() == MailchimpScope.ALL && !"TOTAL".equals(run.syncMode());

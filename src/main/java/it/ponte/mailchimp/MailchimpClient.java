@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -51,7 +52,10 @@ public class MailchimpClient {
 
     // --- store -------------------------------------------------------------------------------------------------
 
-    /** Makes sure the e-commerce store exists, linked to the list and named as configured. */
+    /**
+     * Makes sure the e-commerce store exists, linked to the list and named as configured; a non-null
+     * {@code store.isSyncing()} is compared with Mailchimp's {@code is_syncing} and PATCHed when they differ.
+     */
     public WriteOutcome ensureStore(Store store) {
         String path = "/ecommerce/stores/" + enc(store.id());
         Optional<JsonNode> existing = getOptional("get store", path);
@@ -66,11 +70,17 @@ public class MailchimpClient {
                     "Lo store " + store.id() + " è collegato alla lista " + current.path("list_id").asText()
                             + " e non a " + store.listId(), List.of(), true, null);
         }
-        if (!store.name().equals(current.path("name").asText()) || !store.currencyCode().equals(current.path("currency_code").asText())) {
-            call("update store", "PATCH", path, new Store(null, null, store.name(), store.currencyCode(), store.platform(), store.domain()));
+        boolean syncingDiffers = store.isSyncing() != null && store.isSyncing() != current.path("is_syncing").asBoolean(false);
+        if (syncingDiffers || !store.name().equals(current.path("name").asText()) || !store.currencyCode().equals(current.path("currency_code").asText())) {
+            call("update store", "PATCH", path, new Store(null, null, store.name(), store.currencyCode(), store.platform(), store.domain(), store.isSyncing()));
             return WriteOutcome.UPDATED;
         }
         return WriteOutcome.UNCHANGED;
+    }
+
+    /** Sets the store's {@code is_syncing} flag. */
+    public void storeSyncing(String storeId, boolean syncing) {
+        call("update store", "PATCH", "/ecommerce/stores/" + enc(storeId), Map.of("is_syncing", syncing));
     }
 
     // --- customers and products (upserts) ----------------------------------------------------------------------

@@ -167,11 +167,22 @@ public class MailchimpException extends RuntimeException implements RemoteFailur
     }
 
     /** "A product with the provided ID does not exist in the account for this list." (or a variant). */
+    /**
+     * A line names a product or variant the store lacks. Mailchimp says so in {@code detail} ("Bad Request") or, as a
+     * validation error ("Invalid Resource"), in one of the {@code errors[]} messages: both are recognised.
+     */
     public boolean isMissingProduct() {
-        if (status != 400 || detail == null) {
+        if (status != 400) {
             return false;
         }
-        String d = detail.toLowerCase(Locale.ROOT);
-        return (d.contains("product with the provided id") || d.contains("variant with the provided id")) && d.contains("not exist");
+        return namesMissingProduct(detail) || errors.stream().anyMatch(e -> namesMissingProduct(e.message()));
+    }
+
+    private static boolean namesMissingProduct(String text) {
+        if (text == null) {
+            return false;
+        }
+        String t = text.toLowerCase(Locale.ROOT);
+        return (t.contains("product with the provided id") || t.contains("variant with the provided id")) && t.contains("not exist");
     }
 }

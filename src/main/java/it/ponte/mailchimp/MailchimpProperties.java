@@ -40,7 +40,11 @@ public record MailchimpProperties(
         @DefaultValue("200") @Min(1) int bulkMemberThreshold,
         @DefaultValue @Valid Client client) {
 
-    public record AbandonedCarts(@DefaultValue("false") boolean enabled) {
+    /**
+     * {@code declaredActive}: the merchant's word that the abandoned-cart e-mail is active where the API cannot see it
+     * (a Customer Journey / automation flow has no API); the shop's {@code setting} row of the same name wins.
+     */
+    public record AbandonedCarts(@DefaultValue("false") boolean enabled, @DefaultValue("false") boolean declaredActive) {
     }
 
     /**

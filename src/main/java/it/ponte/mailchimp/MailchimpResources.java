@@ -13,7 +13,12 @@ public final class MailchimpResources {
     private MailchimpResources() {
     }
 
-    public record Store(String id, String listId, String name, String currencyCode, String platform, String domain) {
+    /** {@code isSyncing} true holds Mailchimp's automations and order notifications while history is loaded; null: not sent. */
+    public record Store(String id, String listId, String name, String currencyCode, String platform, String domain, Boolean isSyncing) {
+
+        public Store(String id, String listId, String name, String currencyCode, String platform, String domain) {
+            this(id, listId, name, currencyCode, platform, domain, null);
+        }
     }
 
     public record Address(String address1, String address2, String city, String province, String postalCode,

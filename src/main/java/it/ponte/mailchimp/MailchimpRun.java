@@ -34,6 +34,8 @@ public class MailchimpRun {
     private volatile String automationStatus;
     private volatile String abortedBecause;
     private volatile boolean unreachable;
+    private volatile boolean storeSyncing;
+    private volatile int cartsQueued;
 
     private static final class Tally {
         final AtomicInteger created = new AtomicInteger();
@@ -139,6 +141,33 @@ public class MailchimpRun {
 
     public boolean isStoreReady() {
         return storeProblem == null;
+    }
+
+    /** A history load: the backfill of orders, or a TOTAL before the store's first one ended. */
+    public boolean isHistoryLoad(boolean firstTotalDone) {
+        return scope == MailchimpScope.ORDERS || scope == MailchimpScope.ALL && "TOTAL".equals(syncMode) && !firstTotalDone;
+    }
+
+    /** Whether this run set the store's {@code is_syncing} and still has to clear it. */
+    public boolean isStoreSyncing() {
+        return storeSyncing;
+    }
+
+    public void storeSyncing(boolean syncing) {
+        this.storeSyncing = syncing;
+    }
+
+    /** Carts that changed while they could not be sent, kept owed for the first run that may send them. */
+    public void cartsQueued(int count) {
+        this.cartsQueued = count;
+    }
+
+    public int cartsQueued() {
+        return cartsQueued;
+    }
+
+    public boolean isAborted() {
+        return abortedBecause != null;
     }
 
     public void cartsVerdict(MailchimpVerdict verdict) {

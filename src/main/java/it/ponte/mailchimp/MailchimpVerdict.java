@@ -20,12 +20,15 @@ public enum MailchimpVerdict {
     CARTS_DISABLED("invio dei carrelli abbandonati non abilitato", "sending abandoned carts is not enabled"),
     UNIFIED_CART("gestione unificata del carrello attiva: i carrelli abbandonati non si possono recuperare",
             "unified cart mode is on: abandoned carts cannot be recovered"),
-    NO_AUTOMATION("nessuna automazione carrelli abbandonati attiva", "no active abandoned-cart automation found"),
+    NO_AUTOMATION("non verificabile: nessuna automazione carrelli abbandonati classica trovata (un Customer Journey non è leggibile dall'API); se è attiva, dichiararla con ponte.mailchimp.abandoned-carts.declared-active",
+            "not verifiable: no classic abandoned-cart automation found (a Customer Journey cannot be read through the API); if it is active, declare it with ponte.mailchimp.abandoned-carts.declared-active"),
     AUTOMATION_PAUSED("l'automazione carrelli abbandonati non è attiva (in pausa o in bozza)", "the abandoned-cart automation is not active (paused or draft)"),
     AUTOMATION_UNKNOWN("impossibile verificare l'automazione carrelli abbandonati: Mailchimp non risponde",
             "cannot check the abandoned-cart automation: Mailchimp does not answer"),
-    STORE_UNAVAILABLE("store Mailchimp non raggiungibile: gli invii restano in coda per la prossima sincronizzazione",
-            "Mailchimp store unreachable: the writes stay queued for the next sync");
+    STORE_UNAVAILABLE("store Mailchimp non raggiungibile o non utilizzabile: nulla è stato inviato",
+            "Mailchimp store unreachable or unusable: nothing was sent"),
+    QUEUED("in coda: partono con la prima sincronizzazione che può inviarli",
+            "queued: they go with the first sync that can send them");
 
     private final String italian;
     private final String english;

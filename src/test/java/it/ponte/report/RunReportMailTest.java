@@ -75,7 +75,9 @@ class RunReportMailTest extends SyncTestBase {
         assertThat(quiet.outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
         assertThat(total.outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
         assertThat(mailchimp.requests().subList(requestsBefore, mailchimp.requests().size()))
-                .as("the later runs found every record unchanged").noneMatch(r -> r.startsWith("PATCH ") || r.startsWith("POST "));
+                .as("the later runs found every record unchanged")
+                // the store's own PATCHes are its is_syncing flag: this TOTAL is the store's first, a history load (issue 11)
+                .noneMatch(r -> (r.startsWith("PATCH ") || r.startsWith("POST ")) && !r.matches("PATCH /ecommerce/stores/[^/]+"));
         assertThat(mail.messages()).isEmpty();
     }
 

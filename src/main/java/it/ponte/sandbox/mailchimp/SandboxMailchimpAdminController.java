@@ -73,7 +73,7 @@ class SandboxMailchimpAdminController {
         return ResponseEntity.ok(Map.of("email", request.email(), "status", request.status()));
     }
 
-    /** {@code sending}, {@code paused}, {@code save} or {@code absent}. */
+    /** {@code sending}, {@code paused}, {@code save}, {@code journey} (a Customer Journey the API cannot see) or {@code absent}. */
     @PostMapping("/sandbox/mailchimp/admin/automations/abandoned-cart")
     ResponseEntity<Map<String, String>> abandonedCart(@RequestBody AutomationRequest request) {
         state.abandonedCartAutomation(request.status());

@@ -79,6 +79,9 @@ class SandboxMailchimpEcommerceController {
             throw SandboxMailchimpProblem.badRequest("The list_id of a store cannot be changed.");
         }
         SandboxMailchimpValidation.of(body).currency("currency_code").check();
+        if (body.has("is_syncing") && body.path("is_syncing").asBoolean() != store.isSyncing()) {
+            store.syncingChanges.add(body.path("is_syncing").asBoolean() + "@" + store.orders.size());
+        }
         store.body.setAll((ObjectNode) body);
         return store.body;
     }
@@ -231,6 +234,7 @@ class SandboxMailchimpEcommerceController {
             checkProducts(store, body.get("lines"));
             ObjectNode sale = ((ObjectNode) body).deepCopy();
             sale.set("customer", customerOfSale(store, customer));
+            notify(store, kind, id, null, sale);
             return stamp(target, id, sale);
         }
     }
@@ -251,6 +255,7 @@ class SandboxMailchimpEcommerceController {
             if (body.has("lines")) {
                 checkProducts(store, body.get("lines"));
             }
+            notify(store, kind, id, sale, body);
             ObjectNode changes = ((ObjectNode) body).deepCopy();
             changes.remove("id");
             if (changes.has("customer")) {
@@ -262,21 +267,52 @@ class SandboxMailchimpEcommerceController {
         }
     }
 
+    /**
+     * What Mailchimp's automations do with a write: an order's status change fires its notification, a cart arms the
+     * abandoned-cart e-mail while that automation is sending; nothing fires while the store {@code is_syncing}.
+     */
+    private void notify(SandboxMailchimpState.Store store, String kind, String id, JsonNode before, JsonNode after) {
+        if (store.isSyncing()) {
+            return;
+        }
+        if ("cart".equals(kind)) {
+            if ("sending".equals(state.abandonedCartStatus()) || SandboxMailchimpState.JOURNEY.equals(state.abandonedCartStatus())) {
+                store.notifications.add("abandoned-cart " + id);
+            }
+            return;
+        }
+        for (String field : List.of("financial_status", "fulfillment_status")) {
+            String now = after.path(field).asText("");
+            String was = before == null ? "" : before.path(field).asText("");
+            if (!now.isEmpty() && !now.equals(was)) {
+                store.notifications.add("order " + id + " " + now);
+            }
+        }
+    }
+
     /** A line naming a product or variant the store does not have fails the whole order or cart. */
-    private static void checkProducts(SandboxMailchimpState.Store store, JsonNode lines) {
+    private void checkProducts(SandboxMailchimpState.Store store, JsonNode lines) {
+        int i = 0;
         for (JsonNode line : lines) {
             ObjectNode product = store.products.get(line.path("product_id").asText());
             if (product == null) {
-                throw SandboxMailchimpProblem.badRequest("A product with the provided ID does not exist in the account for this list.");
+                throw missing(i, "product_id", "A product with the provided ID does not exist in the account for this list.");
             }
             boolean variantFound = false;
             for (JsonNode variant : product.path("variants")) {
                 variantFound |= variant.path("id").asText().equals(line.path("product_variant_id").asText());
             }
             if (!variantFound) {
-                throw SandboxMailchimpProblem.badRequest("A product variant with the provided ID does not exist in the account for this list.");
+                throw missing(i, "product_variant_id", "A product variant with the provided ID does not exist in the account for this list.");
             }
+            i++;
         }
+    }
+
+    private SandboxMailchimpProblem missing(int line, String field, String message) {
+        return state.missingProductInErrors()
+                ? SandboxMailchimpProblem.invalid(List.of(Map.of("field", "lines.item:" + line + "." + field, "message", message)))
+                : SandboxMailchimpProblem.badRequest(message);
     }
 
     /** An order or cart names its customer: a known one by id, a new one with its e-mail and opt-in status. */

@@ -30,9 +30,42 @@ public class SandboxMailchimpState {
         final Map<String, ObjectNode> products = new ConcurrentSkipListMap<>();
         final Map<String, ObjectNode> orders = new ConcurrentSkipListMap<>();
         final Map<String, ObjectNode> carts = new ConcurrentSkipListMap<>();
+        /** What Mailchimp's automations fired for this store, oldest first: "order 12 pending", "abandoned-cart 5". */
+        final List<String> notifications = new CopyOnWriteArrayList<>();
+        /** Each value {@code is_syncing} took, oldest first, with the number of orders the store held then: "true@0". */
+        final List<String> syncingChanges = new CopyOnWriteArrayList<>();
 
         Store(ObjectNode body) {
             this.body = body;
+            if (body.has("is_syncing")) {
+                syncingChanges.add(body.path("is_syncing").asBoolean() + "@0");
+            }
+        }
+
+        /** While {@code is_syncing} is true Mailchimp holds the store's automations: no notification, no cart e-mail. */
+        public boolean isSyncing() {
+            return body.path("is_syncing").asBoolean(false);
+        }
+
+        /** What a crashed loader leaves behind: the flag set, and nobody to clear it. */
+        public void syncing(boolean syncing) {
+            body.put("is_syncing", syncing);
+        }
+
+        public List<String> notifications() {
+            return new ArrayList<>(notifications);
+        }
+
+        public List<String> syncingChanges() {
+            return new ArrayList<>(syncingChanges);
+        }
+
+        /** The administrator empties the store in Mailchimp (or it was deleted and recreated under the same id). */
+        public void empty() {
+            customers.clear();
+            products.clear();
+            orders.clear();
+            carts.clear();
         }
 
         public Optional<ObjectNode> order(String id) {
@@ -66,6 +99,8 @@ public class SandboxMailchimpState {
     }
 
     static final String ABANDONED_CART = "abandonedCart";
+    /** The abandoned-cart e-mail built as a Customer Journey: active, and invisible to {@code GET /automations}. */
+    public static final String JOURNEY = "journey";
 
     final ObjectMapper mapper = new ObjectMapper();
     final Map<String, Store> stores = new ConcurrentHashMap<>();
@@ -74,6 +109,7 @@ public class SandboxMailchimpState {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final String listId;
     private volatile String abandonedCartStatus;
+    private volatile boolean missingProductInErrors;
 
     public SandboxMailchimpState(@Value("${ponte.sandbox.mailchimp.list-id}") String listId) {
         this.listId = listId;
@@ -87,6 +123,7 @@ public class SandboxMailchimpState {
         lists.put(listId, new ConcurrentSkipListMap<>());
         requests.clear();
         abandonedCartStatus = "sending";
+        missingProductInErrors = false;
     }
 
     public String listId() {
@@ -108,9 +145,24 @@ public class SandboxMailchimpState {
         return Optional.ofNullable(lists.get(listId).get(email.trim().toLowerCase(Locale.ROOT))).map(m -> m.path("status").asText());
     }
 
-    /** {@code sending}, {@code paused}, {@code save}, or null for no abandoned-cart automation at all. */
+    /**
+     * {@code sending}, {@code paused}, {@code save} (a classic automation), {@code journey} (a Customer Journey, active
+     * but not listed by the API), or null for no abandoned-cart automation at all.
+     */
     public void abandonedCartAutomation(String status) {
         abandonedCartStatus = status == null || status.isBlank() || "absent".equalsIgnoreCase(status) ? null : status;
+    }
+
+    /**
+     * How a line naming a missing product is refused: false (the default) in {@code detail} (400 "Bad Request"), true
+     * as a validation error (400 "Invalid Resource") that names it only in {@code errors[]}, as Mailchimp also does.
+     */
+    public void missingProductInErrors(boolean inErrors) {
+        missingProductInErrors = inErrors;
+    }
+
+    boolean missingProductInErrors() {
+        return missingProductInErrors;
     }
 
     String abandonedCartStatus() {
