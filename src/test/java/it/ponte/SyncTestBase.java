@@ -20,6 +20,8 @@ public abstract class SyncTestBase extends PonteIntegrationTest {
     @Autowired
     protected SyncRunner sync;
     @Autowired
+    protected it.ponte.amazon.SpApiRateLimiter spApiRateLimiter;
+    @Autowired
     protected AmazonProperties amazonProperties;
     @Autowired
     protected LwaTokenProvider lwaTokens;
@@ -46,6 +48,8 @@ public abstract class SyncTestBase extends PonteIntegrationTest {
         TestDatabases.truncateAll(erpJdbc, List.of());
         shopJdbc.getJdbcTemplate().update("UPDATE amazon_account SET watermark = NULL");
         amazon.reset();
+        // Ponte's own pacing starts afresh too: a 429 of an earlier test empties a bucket another test relies on
+        spApiRateLimiter.reset();
         closeCircuits();
         amazon.rateLimiter().configure(true, 1000);
         amazonProperties.accounts().forEach(a -> lwaTokens.invalidate(a.id()));

@@ -98,6 +98,11 @@ public class SpApiRateLimiter {
         return paced(accountId, operation).rate();
     }
 
+    /** Forgets every bucket: each starts full again at Amazon's documented rate (an account re-configured, a test). */
+    public void reset() {
+        buckets.clear();
+    }
+
     /** Adopts the rate Amazon announced in {@code x-amzn-RateLimit-Limit}. */
     public void observeRate(String accountId, SpApiOperation operation, double rate) {
         if (rate <= 0 || Double.isNaN(rate)) {
