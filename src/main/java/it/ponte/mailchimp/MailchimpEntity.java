@@ -1,21 +1,12 @@
 package it.ponte.mailchimp;
 
-/** What Ponte writes to the Mailchimp store, in the order it must be written (products before orders and carts). */
+/**
+ * What Ponte writes to the Mailchimp store, in the order it must be written (products before orders and carts); the
+ * merchant's names for them are in the message bundles ({@code mailchimp.entity.*}).
+ */
 public enum MailchimpEntity {
-    CUSTOMER("Clienti", "Customers"),
-    PRODUCT("Articoli", "Products"),
-    ORDER("Ordini", "Orders"),
-    CART("Carrelli abbandonati", "Abandoned carts");
-
-    private final String italian;
-    private final String english;
-
-    MailchimpEntity(String italian, String english) {
-        this.italian = italian;
-        this.english = english;
-    }
-
-    public String label(String language) {
-        return "en".equalsIgnoreCase(language) ? english : italian;
-    }
+    CUSTOMER,
+    PRODUCT,
+    ORDER,
+    CART
 }

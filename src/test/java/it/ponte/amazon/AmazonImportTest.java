@@ -209,8 +209,12 @@ class AmazonImportTest extends SyncTestBase {
 
     @Test
     void quotaExceededIsRetriedWithBackoffAndTheRunSucceeds() {
-        amazon.addOrder(unshipped("G Sette", "g7@marketplace.amazon.it", via("G Sette", "Via 7"), ago(10)));
+        // a first run learns the rate the (time-scaled) sandbox announces; after a 429 the client waits for that rate
+        sync.run(SyncMode.PARTIAL);
+        // inside the next window: it overlaps the last by 5 minutes and ends 3 minutes before now
+        amazon.addOrder(unshipped("G Sette", "g7@marketplace.amazon.it", via("G Sette", "Via 7"), ago(5)));
         amazon.faults().add(AmazonFault.of("searchOrders", 429, 2));
+        amazon.requests().clear();
 
         SyncRun run = sync.run(SyncMode.PARTIAL);
 
