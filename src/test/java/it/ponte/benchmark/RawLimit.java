@@ -3,9 +3,7 @@ package it.ponte.benchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.ponte.sandbox.amazon.SandboxAmazonHttp;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,20 +31,23 @@ record RawLimit(double fetchSeconds, double writeSeconds) {
         long start = System.nanoTime();
         List<JsonNode> orders = new ArrayList<>();
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("lastUpdatedAfter", enc(Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString()));
-        params.put("lastUpdatedBefore", enc(Instant.now().minus(3, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString()));
+        params.put("lastUpdatedAfter", Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
+        params.put("lastUpdatedBefore", Instant.now().minus(3, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString());
         params.put("marketplaceIds", "APJ6JRA9NG5V4");
         params.put("maxResultsPerPage", "100");
-        params.put("includedData", enc("BUYER,RECIPIENT,PROCEEDS,FULFILLMENT"));
+        params.put("includedData", "BUYER,RECIPIENT,PROCEEDS,FULFILLMENT");
         while (true) {
             HttpResponse<String> page = http.searchOrders(token, params);
+            if (page.statusCode() != 200) {
+                throw new IllegalStateException("raw limit: searchOrders answered " + page.statusCode() + ": " + page.body());
+            }
             JsonNode body = read(page.body());
             body.path("orders").forEach(orders::add);
             String next = body.path("pagination").path("nextToken").asText("");
             if (next.isEmpty()) {
                 break;
             }
-            params.put("paginationToken", enc(next));
+            params.put("paginationToken", next);
         }
         double fetch = (System.nanoTime() - start) / 1e9;
 
@@ -118,7 +119,4 @@ record RawLimit(double fetchSeconds, double writeSeconds) {
         }
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 }

@@ -59,7 +59,7 @@ class SyncBenchmarkTest extends SyncTestBase {
         table.append(String.format("=== Ponte sync benchmark (%d Amazon orders, 2 rows each; %d cores, %s) ===%n", orders,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name")));
         table.append(String.format("| run | Ponte | raw limit (same work, plain client + batched JDBC) | Ponte / raw |%n| --- | --- | --- | --- |%n"));
-        table.append(String.format("| PARTIAL: Amazon poll + shop import + ERP insert | %d orders in %.1f s -> %.0f orders/s | %.1f s (pages %.1f s, rows %.1f s) -> %.0f orders/s | %.1f |%n",
+        table.append(String.format("| PARTIAL: Amazon poll + shop import + ERP insert | %d orders in %.1f s -> %.0f orders/s | %.2f s (pages %.2f s, rows %.2f s) -> %.0f orders/s | %.0f |%n",
                 stored, seconds(importAndInsert), stored / seconds(importAndInsert), raw.total(), raw.fetchSeconds(), raw.writeSeconds(),
                 orders / raw.total(), seconds(importAndInsert) / raw.total()));
         table.append(String.format("| CHANGED: state diff of %d changed ERP documents | whole run %.1f s, state diff %.2f s | - | - |%n",
