@@ -15,14 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 class MailchimpCartsNeverLostTest extends MailchimpSyncTestBase {
 
-    private long memberCart() {
-        long customer = shop.customer("cliente@example.it", false, true);
-        sandbox.putMember("cliente@example.it", "subscribed");
-        shop.product("SKU-1", "10.00");
-        long cart = shop.cart(customer);
-        shop.cartRow(cart, "SKU-1", 1, "10.00");
-        return cart;
-    }
 
     @Test
     void cartChangedWhileTheAutomationWasPausedIsSentByTheFirstRunAfterItResumes() {

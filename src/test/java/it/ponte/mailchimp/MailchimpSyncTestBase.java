@@ -71,6 +71,16 @@ abstract class MailchimpSyncTestBase extends PonteIntegrationTest {
         return producer.requestBodyAndHeaders("direct:mailchimp-sync", null, headers, MailchimpReport.class);
     }
 
+    /** A list member's cart of one row, the shape the abandoned-cart tests start from. */
+    long memberCart() {
+        long customer = shop.customer("cliente@example.it", false, true);
+        sandbox.putMember("cliente@example.it", "subscribed");
+        shop.product("SKU-1", "10.00");
+        long cart = shop.cart(customer);
+        shop.cartRow(cart, "SKU-1", 1, "10.00");
+        return cart;
+    }
+
     SandboxMailchimpState.Store store() {
         return sandbox.store(properties.storeId()).orElseThrow();
     }
