@@ -1,5 +1,6 @@
 package it.ponte.api;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,8 @@ class JsonRequests {
     private final ApiMessages messages;
 
     JsonRequests(ObjectMapper json, ApiMessages messages) {
-        this.reader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // {"mode":"PARTIAL","mode":"TOTAL"} is ambiguous: refused rather than read as the last one
+        this.reader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
         this.messages = messages;
     }
 

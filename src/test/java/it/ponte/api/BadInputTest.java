@@ -37,6 +37,14 @@ class BadInputTest extends SyncTestBase {
     }
 
     @Test
+    void aFieldGivenTwiceIsA400NotARunOfEitherMode() {
+        HttpResponse<String> answer = Http.postJson(baseUrl() + "/api/sync", "{\"mode\":\"PARTIAL\",\"mode\":\"TOTAL\"}");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(runs()).isZero();
+    }
+
+    @Test
     void aTextOrMultipartPostStartsNothing() {
         for (String type : new String[] {"text/plain", "multipart/form-data; boundary=x"}) {
             HttpResponse<String> answer = Http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/sync")).header("Content-Type", type)
