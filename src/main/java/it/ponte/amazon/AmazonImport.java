@@ -35,7 +35,7 @@ public class AmazonImport implements RecordFailureSink {
 
     private final AmazonAccounts accounts;
     private final AmazonOrdersApi api;
-    private final AmazonOrderImporter importer;
+    private final AmazonOrderToShop importer;
     private final AmazonOrderHolds holds;
     private final AmazonProperties properties;
     private final Clock clock;
@@ -43,7 +43,7 @@ public class AmazonImport implements RecordFailureSink {
     private final AmazonResweeps resweeps;
     private final SpApiRateLimiter rateLimiter;
 
-    public AmazonImport(AmazonAccounts accounts, AmazonOrdersApi api, AmazonOrderImporter importer, AmazonOrderHolds holds,
+    public AmazonImport(AmazonAccounts accounts, AmazonOrdersApi api, AmazonOrderToShop importer, AmazonOrderHolds holds,
                         AmazonProperties properties, Clock clock, FailurePolicy policy, AmazonResweeps resweeps,
                         SpApiRateLimiter rateLimiter) {
         this.resweeps = resweeps;

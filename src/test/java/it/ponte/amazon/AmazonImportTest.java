@@ -41,7 +41,7 @@ class AmazonImportTest extends SyncTestBase {
     private static final String KNOWN_EMAIL = "q8w7e6r5t4y3u2i@marketplace.amazon.it";
 
     @Autowired
-    AmazonOrderImporter importer;
+    AmazonOrderToShop importer;
     @Autowired
     ErpDocumentStore erpDocuments;
     @Autowired

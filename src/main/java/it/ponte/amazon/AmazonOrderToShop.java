@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Exactly once: (account, Amazon order id) is unique in the shop, and a stored order is only updated.
  */
 @Component
-public class AmazonOrderImporter {
+public class AmazonOrderToShop {
 
     private final ShopOrderRepository orders;
     private final CustomerRepository customers;
@@ -40,7 +40,7 @@ public class AmazonOrderImporter {
     private final AmazonOrderAmounts amounts;
     private final AmazonOrderAmountLines amountLines;
 
-    public AmazonOrderImporter(ShopOrderRepository orders, CustomerRepository customers, ProductRepository products,
+    public AmazonOrderToShop(ShopOrderRepository orders, CustomerRepository customers, ProductRepository products,
                                AmazonOrderHolds holds, @Qualifier("shopTx") TransactionTemplate shopTx,
                                AmazonBusinessBuyers businessBuyers, AmazonOrderAmounts amounts, AmazonOrderAmountLines amountLines) {
         this.amounts = amounts;
