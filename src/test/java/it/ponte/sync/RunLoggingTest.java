@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** The log lines a run writes on its own thread carry its id; lines outside the run carry none. */
+/** The log lines of a run carry its id, also on the Mailchimp writers' threads; lines outside the run carry none. */
 @ExtendWith(OutputCaptureExtension.class)
 class RunLoggingTest extends SyncTestBase {
 
@@ -24,5 +24,8 @@ class RunLoggingTest extends SyncTestBase {
                 .isNotEmpty();
         assertThat(Arrays.stream(output.getOut().split("\n")).filter(l -> l.contains("Sync run " + run.id() + " started")))
                 .noneMatch(l -> l.contains("[run "));
+        // the parallel Mailchimp writers, on their own threads
+        assertThat(Arrays.stream(output.getOut().split("\n")).filter(l -> l.contains("- Split]") && l.contains("MailchimpClient")))
+                .isNotEmpty().allMatch(l -> l.contains(tag));
     }
 }
