@@ -17,6 +17,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import it.ponte.security.ProblemResponses;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,10 +33,10 @@ public class JsonBodiesOnly extends OncePerRequestFilter {
     static final int MAX_BODY = 1 << 20;
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-    private final ApiMessages messages;
+    private final ProblemResponses problems;
 
-    public JsonBodiesOnly(ApiMessages messages) {
-        this.messages = messages;
+    public JsonBodiesOnly(ProblemResponses problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -48,36 +49,24 @@ public class JsonBodiesOnly extends OncePerRequestFilter {
             throws ServletException, IOException {
         String contentType = request.getContentType();
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            refuse(request, response, 415, messages.text("api.unsupportedMediaType.title"), messages.text("api.unsupportedMediaType"));
+            problems.write(request, response, 415, "api.error.unsupportedMediaType.title", "api.error.unsupportedMediaType");
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
-            refuse(request, response, 413, messages.text("api.badRequest.title"), messages.text("api.bodyTooLarge"));
+            problems.write(request, response, 413, "api.error.payloadTooLarge.title", "api.error.payloadTooLarge");
             return;
         }
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
         } catch (CharacterCodingException e) {
-            refuse(request, response, 400, messages.text("api.badRequest.title"), messages.text("api.bodyNotUtf8"));
+            problems.write(request, response, 400, "api.error.badRequest.title", "api.bodyNotUtf8");
             return;
         }
         chain.doFilter(new CachedBody(request, body), response);
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + escape(title) + "\",\"status\":" + status
-                + ",\"detail\":\"" + escape(detail) + "\",\"instance\":\"" + escape(request.getRequestURI()) + "\"}");
-    }
-
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
 
     /** The checked body, read again by whoever comes next, always as UTF-8. */
     private static final class CachedBody extends HttpServletRequestWrapper {

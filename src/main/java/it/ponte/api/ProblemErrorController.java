@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Locale;
+import it.ponte.security.ProblemResponses;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -22,11 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProblemErrorController implements ErrorController {
 
     private final MessageSource bundles;
-    private final Locale defaultLocale;
+    private final ProblemResponses problems;
 
-    ProblemErrorController(MessageSource bundles, it.ponte.report.MerchantMessages messages) {
+    ProblemErrorController(MessageSource bundles, ProblemResponses problems) {
         this.bundles = bundles;
-        this.defaultLocale = messages.locale();
+        this.problems = problems;
     }
 
     @RequestMapping("/error")
@@ -36,7 +37,7 @@ class ProblemErrorController implements ErrorController {
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        Locale locale = locale(request.getHeader("Accept-Language"));
+        Locale locale = problems.locale(request.getHeader("Accept-Language"));
         String key = switch (status.value()) {
             case 400 -> "badRequest";
             case 404 -> "notFound";
@@ -56,13 +57,4 @@ class ProblemErrorController implements ErrorController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private Locale locale(String acceptLanguage) {
-        if (acceptLanguage != null && acceptLanguage.trim().toLowerCase(Locale.ROOT).startsWith("en")) {
-            return Locale.ENGLISH;
-        }
-        if (acceptLanguage != null && acceptLanguage.trim().toLowerCase(Locale.ROOT).startsWith("it")) {
-            return Locale.ITALIAN;
-        }
-        return defaultLocale;
-    }
 }

@@ -87,7 +87,7 @@ public class ApiSecurity {
 
     @Bean
     @Order(3)
-    SecurityFilterChain apiSecurityChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurityChain(HttpSecurity http, ProblemResponses problems) throws Exception {
         // HTTP basic callers (scripts, other services) send their credentials on every request: no CSRF risk. A call that
         // rides on the console's session cookie is what a foreign page could forge, so it must carry the session's token.
         http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(ApiSecurity::ridesOnSession))
@@ -113,20 +113,11 @@ public class ApiSecurity {
                     if (request.getHeader(CONSOLE_CALL_HEADER) == null) {
                         response.setHeader("WWW-Authenticate", "Basic realm=\"Ponte\"");
                     }
-                    boolean en = ProblemResponses.english(request.getHeader("Accept-Language"));
-                    ProblemResponses.write(response, 401, en ? "Unauthorized" : "Non autenticato",
-                            en ? "Credentials are required (HTTP basic)." : "Servono le credenziali (HTTP basic).");
+                    problems.write(request, response, 401, "api.error.unauthorized.title", "api.error.unauthorized");
                 }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
-                    boolean en = ProblemResponses.english(request.getHeader("Accept-Language"));
-                    if (e instanceof CsrfException) {
-                        ProblemResponses.write(response, 403, en ? "Forbidden" : "Non consentito",
-                                en ? "The console's security token is missing or expired: reload the page."
-                                        : "Il token di sicurezza della console manca o è scaduto: ricarica la pagina.");
-                        return;
-                    }
-                    ProblemResponses.write(response, 403, en ? "Forbidden" : "Non consentito",
-                            en ? "Your role does not allow this operation." : "Il tuo ruolo non consente questa operazione.");
+                    problems.write(request, response, 403, "api.error.forbidden.title",
+                            e instanceof CsrfException ? "api.error.csrf" : "api.error.forbidden");
                 }));
         return http.build();
     }
@@ -184,11 +175,9 @@ public class ApiSecurity {
     }
 
     @Bean
-    RequestRejectedHandler requestRejectedHandler() {
+    RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
         return (request, response, e) -> {
-            boolean en = ProblemResponses.english(request.getHeader("Accept-Language"));
-            ProblemResponses.write(response, 400, en ? "Bad request" : "Richiesta non valida",
-                    en ? "Request refused: " + e.getMessage() : "Richiesta rifiutata: " + e.getMessage());
+            problems.write(request, response, 400, "api.error.badRequest.title", "api.error.requestRejected", e.getMessage());
         };
     }
 }

@@ -52,6 +52,9 @@ class BadInputTest extends SyncTestBase {
             assertThat(answer.statusCode()).as(type).isEqualTo(415);
             assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         }
+        HttpResponse<String> english = Http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/sync")).header("Content-Type", "text/plain")
+                .header("Accept-Language", "en").POST(HttpRequest.BodyPublishers.ofString("{\"mode\":\"PARTIAL\"}")).build());
+        assertThat(english.body()).contains("must be JSON");
         // a bodiless POST without a type is what any web page can send from the administrator's browser
         HttpResponse<String> none = Http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/mailchimp/sync/customers"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
