@@ -57,6 +57,12 @@ public class MailchimpLedger {
         return counts;
     }
 
+    /** Mailchimp lacks this record (it said so): Ponte no longer believes it sent it, and its next write sends it. */
+    public void forget(String storeKey, MailchimpEntity entity, long entityId) {
+        jdbc.update("DELETE FROM mailchimp_sync WHERE store_key = :key AND entity = :entity AND entity_id = :id",
+                new MapSqlParameterSource("key", storeKey).addValue("entity", entity.name()).addValue("id", entityId));
+    }
+
     /** The store lost records of this entity: Ponte no longer believes it holds any, and sends them all again. */
     public int forget(String storeKey, MailchimpEntity entity) {
         return jdbc.update("DELETE FROM mailchimp_sync WHERE store_key = :key AND entity = :entity",

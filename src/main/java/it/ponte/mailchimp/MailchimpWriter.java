@@ -302,6 +302,8 @@ public class MailchimpWriter implements RecordFailureSink {
 
     /** A product pushed for an order or cart was refused: owed again, the refusal counted on its own outbox row. */
     private void productRefused(long productId, String reason, MailchimpRun run) {
+        // Mailchimp said it lacks the product: whatever Ponte believed, the products phase must send it again
+        ledger.forget(run.storeKey(), MailchimpEntity.PRODUCT, productId);
         outbox.owe(MailchimpEntity.PRODUCT, OutboxOperation.UPSERT, List.of(productId));
         outbox.find(MailchimpEntity.PRODUCT, productId).ifPresent(row -> {
             OutboxStatus status = outbox.failed(row.id(), reason, properties.maxAttempts());

@@ -52,6 +52,11 @@ public class SandboxMailchimpState {
             body.put("is_syncing", syncing);
         }
 
+        /** When Mailchimp created the store: what tells a store recreated under the same id from the one before. */
+        public String createdAt() {
+            return body.path("created_at").asText();
+        }
+
         public List<String> notifications() {
             return new ArrayList<>(notifications);
         }
