@@ -120,6 +120,21 @@ class MailchimpStoreRefillTest extends MailchimpSyncTestBase {
     }
 
     @Test
+    void whatWasWrittenBeforeStoresHadIdentitiesIsAdoptedByTheStoreFoundThere() {
+        // the ledger and the store bookkeeping as an installation upgraded from before this change has them
+        shopJdbc.update("UPDATE mailchimp_sync SET store_key = NULL", Map.of());
+        shopJdbc.update("UPDATE mailchimp_store_sync SET remote_created_at = NULL", Map.of());
+
+        MailchimpReport total = sync("TOTAL");
+
+        for (MailchimpEntity entity : MailchimpEntity.values()) {
+            assertThat(total.counts(entity).created() + total.counts(entity).updated()).as(entity.name()).isZero();
+        }
+        assertThat(total.counts(MailchimpEntity.ORDER).skipped(MailchimpVerdict.UNCHANGED)).isEqualTo(1);
+        assertThat(shopJdbc.queryForObject("SELECT COUNT(*) FROM mailchimp_sync WHERE store_key IS NULL", Map.of(), Integer.class)).isZero();
+    }
+
+    @Test
     void manualSyncsSendWhatTheyAreAskedEvenWhenPonteBelievesItSentIt() throws Exception {
         administrator("empty");
 
