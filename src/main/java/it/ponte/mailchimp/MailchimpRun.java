@@ -85,9 +85,9 @@ public class MailchimpRun {
         this.storeKey = key;
     }
 
-    /** A product's write failed in this run (refused, or Mailchimp out of reach). */
-    public void productFailed(long productId) {
-        failedProducts.add(String.valueOf(productId));
+    /** A product's write failed in this run (refused, or Mailchimp out of reach); false when it was known already. */
+    public boolean productFailed(long productId) {
+        return failedProducts.add(String.valueOf(productId));
     }
 
     /** Whether a Mailchimp product id names a product whose write failed in this run. */

@@ -278,7 +278,7 @@ public class MailchimpWriter implements RecordFailureSink {
             lines.forEach(l -> productIds.add(Long.parseLong(l.productId())));
             for (long id : productIds) {
                 Optional<ShopProduct> product = shop.product(id);
-                if (product.isEmpty()) {
+                if (product.isEmpty() || run.isProductFailed(String.valueOf(id))) {
                     continue;
                 }
                 Product payload = mapper.product(product.get());
@@ -302,6 +302,10 @@ public class MailchimpWriter implements RecordFailureSink {
 
     /** A product pushed for an order or cart was refused: owed again, the refusal counted on its own outbox row. */
     private void productRefused(long productId, String reason, MailchimpRun run) {
+        if (!run.productFailed(productId)) {
+            // another order of this run, written in parallel, saw the same refusal: counted once
+            return;
+        }
         // Mailchimp said it lacks the product: whatever Ponte believed, the products phase must send it again
         ledger.forget(run.storeKey(), MailchimpEntity.PRODUCT, productId);
         outbox.owe(MailchimpEntity.PRODUCT, OutboxOperation.UPSERT, List.of(productId));
@@ -309,7 +313,6 @@ public class MailchimpWriter implements RecordFailureSink {
             OutboxStatus status = outbox.failed(row.id(), reason, properties.maxAttempts());
             run.failed(MailchimpEntity.PRODUCT, reason, status == OutboxStatus.PARKED);
         });
-        run.productFailed(productId);
         log.warn("Mailchimp product {} refused: {}", productId, reason);
     }
 }
