@@ -53,15 +53,28 @@ public class MailchimpClient {
     // --- store -------------------------------------------------------------------------------------------------
 
     /**
-     * Makes sure the e-commerce store exists, linked to the list and named as configured; a non-null
-     * {@code store.isSyncing()} is compared with Mailchimp's {@code is_syncing} and PATCHed when they differ.
+     * The store as Mailchimp holds it once {@link #ensureStore} is done: how the call ended, the store's
+     * {@code created_at} (which tells a store deleted and created again under the same id from the one Ponte wrote
+     * into) and its {@code is_syncing}.
      */
-    public WriteOutcome ensureStore(Store store) {
+    public record StoreState(WriteOutcome outcome, String createdAt, boolean syncing) {
+
+        public boolean createdNow() {
+            return outcome == WriteOutcome.CREATED;
+        }
+    }
+
+    /**
+     * Makes sure the e-commerce store exists, linked to the list and named as configured. A non-null
+     * {@code store.isSyncing()} is the {@code is_syncing} of a store created now; an existing store's flag is left as
+     * it is (see {@link #storeSyncing}), as the caller decides it only once it knows which store it found.
+     */
+    public StoreState ensureStore(Store store) {
         String path = "/ecommerce/stores/" + enc(store.id());
         Optional<JsonNode> existing = getOptional("get store", path);
         if (existing.isEmpty()) {
-            call("create store", "POST", "/ecommerce/stores", store);
-            return WriteOutcome.CREATED;
+            JsonNode created = call("create store", "POST", "/ecommerce/stores", store);
+            return new StoreState(WriteOutcome.CREATED, created.path("created_at").asText(""), created.path("is_syncing").asBoolean(false));
         }
         JsonNode current = existing.get();
         if (!store.listId().equals(current.path("list_id").asText())) {
@@ -70,12 +83,24 @@ public class MailchimpClient {
                     "Lo store " + store.id() + " è collegato alla lista " + current.path("list_id").asText()
                             + " e non a " + store.listId(), List.of(), true, null);
         }
-        boolean syncingDiffers = store.isSyncing() != null && store.isSyncing() != current.path("is_syncing").asBoolean(false);
-        if (syncingDiffers || !store.name().equals(current.path("name").asText()) || !store.currencyCode().equals(current.path("currency_code").asText())) {
-            call("update store", "PATCH", path, new Store(null, null, store.name(), store.currencyCode(), store.platform(), store.domain(), store.isSyncing()));
-            return WriteOutcome.UPDATED;
+        String createdAt = current.path("created_at").asText("");
+        boolean syncing = current.path("is_syncing").asBoolean(false);
+        if (!store.name().equals(current.path("name").asText()) || !store.currencyCode().equals(current.path("currency_code").asText())) {
+            call("update store", "PATCH", path, new Store(null, null, store.name(), store.currencyCode(), store.platform(), store.domain()));
+            return new StoreState(WriteOutcome.UPDATED, createdAt, syncing);
         }
-        return WriteOutcome.UNCHANGED;
+        return new StoreState(WriteOutcome.UNCHANGED, createdAt, syncing);
+    }
+
+    /** How many records of one entity the store holds now ({@code total_items}, one item fetched). */
+    public int count(MailchimpEntity entity) {
+        String collection = switch (entity) {
+            case CUSTOMER -> "customers";
+            case PRODUCT -> "products";
+            case ORDER -> "orders";
+            case CART -> "carts";
+        };
+        return call("count " + collection, "GET", storePath("/" + collection + "?count=1&fields=total_items"), null).path("total_items").asInt();
     }
 
     /** Sets the store's {@code is_syncing} flag. */

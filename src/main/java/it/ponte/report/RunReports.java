@@ -5,6 +5,7 @@ import it.ponte.amazon.ImportOutcome;
 import it.ponte.erp.ErpInsertOutcome;
 import it.ponte.mailchimp.MailchimpEntity;
 import it.ponte.mailchimp.MailchimpReport;
+import it.ponte.mailchimp.MailchimpScope;
 import it.ponte.mailchimp.MailchimpVerdict;
 import it.ponte.shop.ShopOrder;
 import it.ponte.shop.ShopOrderRepository;
@@ -213,8 +214,14 @@ public class RunReports {
 
     private RunReport.MailchimpPart mailchimpPart(MailchimpReport r, boolean news) {
         List<RunReport.EntityLine> entities = new ArrayList<>();
+        boolean everything = r.scope() == null || r.scope() == MailchimpScope.ALL;
         if (r.entities() != null) {
             r.entities().forEach((entity, c) -> {
+                boolean counted = c.created() + c.updated() + c.deleted() + c.skippedTotal() + c.failedTotal() + c.parked() > 0;
+                if (!everything && !counted && !inScope(entity, r.scope())) {
+                    // a manual sync speaks of what it was asked to send (and of what it touched on the way)
+                    return;
+                }
                 List<RunReport.Count> skipped = new ArrayList<>();
                 c.skipped().forEach((reason, n) -> skipped.add(new RunReport.Count("mailchimp.verdict." + reason.name(), reason.name(), n)));
                 List<RunReport.Reason> failed = new ArrayList<>();
@@ -235,9 +242,20 @@ public class RunReports {
                 .map(p -> new RunReport.ParkedLine(p.id(), "mailchimp.entity." + p.entity().name(), p.entityId(), p.attempts(),
                         secrets.apply(p.lastError())))
                 .toList();
+        String ordersSince = r.scope() != MailchimpScope.ORDERS ? null
+                : r.since() == null ? "" : DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", messages.locale()).withZone(ITALY).format(r.since());
         return new RunReport.MailchimpPart(news, storeKey, storeDetail, secrets.apply(r.abortedBecause()), entities,
                 r.carts() == null ? null : "mailchimp.verdict." + r.carts().name(), r.carts() == MailchimpVerdict.SEND,
-                r.automationStatus(), parked);
+                r.automationStatus(), parked, everything, ordersSince);
+    }
+
+    private static boolean inScope(MailchimpEntity entity, MailchimpScope scope) {
+        return switch (scope) {
+            case CUSTOMERS -> entity == MailchimpEntity.CUSTOMER;
+            case PRODUCTS -> entity == MailchimpEntity.PRODUCT;
+            case ORDERS -> entity == MailchimpEntity.ORDER;
+            case ALL -> true;
+        };
     }
 
     private static String format(DateTimeFormatter f, Instant i) {

@@ -122,8 +122,16 @@ public class ShopOrderRepository {
 
     /** Moves an order to the status of its ERP document, if nobody moved it meanwhile. */
     public boolean followErp(long id, OrderStatus from, OrderStatus to) {
-        return shop.update("UPDATE shop_order SET status = :to WHERE id = :id AND status = :from",
-                Map.of("id", id, "from", from.name(), "to", to.name())) == 1;
+        return followErp(id, from, to, null);
+    }
+
+    /** As {@link #followErp(long, OrderStatus, OrderStatus)}, keeping when the ERP cancelled it ({@code erp_cancelled_at}), if known. */
+    public boolean followErp(long id, OrderStatus from, OrderStatus to, Instant erpCancelledAt) {
+        return shop.update("""
+                UPDATE shop_order SET status = :to, erp_cancelled_at = COALESCE(:cancelledAt, erp_cancelled_at)
+                WHERE id = :id AND status = :from""",
+                new MapSqlParameterSource("id", id).addValue("from", from.name()).addValue("to", to.name())
+                        .addValue("cancelledAt", erpCancelledAt == null ? null : Timestamp.from(erpCancelledAt))) == 1;
     }
 
     public List<ShopOrder> list(String origin, String status, int limit, int offset) {

@@ -52,6 +52,11 @@ public class SandboxMailchimpState {
             body.put("is_syncing", syncing);
         }
 
+        /** When Mailchimp created the store: what tells a store recreated under the same id from the one before. */
+        public String createdAt() {
+            return body.path("created_at").asText();
+        }
+
         public List<String> notifications() {
             return new ArrayList<>(notifications);
         }
@@ -110,6 +115,8 @@ public class SandboxMailchimpState {
     private final String listId;
     private volatile String abandonedCartStatus;
     private volatile boolean missingProductInErrors;
+    /** Product ids whose writes the store refuses (400 Invalid Resource), as Mailchimp refuses a product it cannot take. */
+    private final java.util.Set<String> refusedProducts = ConcurrentHashMap.newKeySet();
 
     public SandboxMailchimpState(@Value("${ponte.sandbox.mailchimp.list-id}") String listId) {
         this.listId = listId;
@@ -124,6 +131,7 @@ public class SandboxMailchimpState {
         requests.clear();
         abandonedCartStatus = "sending";
         missingProductInErrors = false;
+        refusedProducts.clear();
     }
 
     public String listId() {
@@ -167,6 +175,44 @@ public class SandboxMailchimpState {
 
     String abandonedCartStatus() {
         return abandonedCartStatus;
+    }
+
+    /** The administrator deletes the store in Mailchimp: it and all it held are gone. False when there was none. */
+    public boolean deleteStore(String id) {
+        return stores.remove(id) != null;
+    }
+
+    /**
+     * The store deleted and created again under the same id and list (by another integration, or by hand): empty, not
+     * syncing, with a new {@code created_at}. False when there was none.
+     */
+    public synchronized boolean recreateStore(String id) {
+        Store old = stores.get(id);
+        if (old == null) {
+            return false;
+        }
+        ObjectNode body = old.body.deepCopy();
+        body.put("is_syncing", false);
+        String created;
+        do {
+            created = java.time.OffsetDateTime.now().toString();
+        } while (created.equals(old.body.path("created_at").asText()));
+        body.put("created_at", created);
+        stores.put(id, new Store(body));
+        return true;
+    }
+
+    /** Whether the store refuses writes of this product from now on (true), or takes them again (false). */
+    public void refuseProduct(String productId, boolean refused) {
+        if (refused) {
+            refusedProducts.add(productId);
+        } else {
+            refusedProducts.remove(productId);
+        }
+    }
+
+    boolean refusesProduct(String productId) {
+        return refusedProducts.contains(productId);
     }
 
     public Optional<Store> store(String id) {
