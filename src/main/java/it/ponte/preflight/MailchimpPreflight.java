@@ -44,9 +44,10 @@ class MailchimpPreflight {
         PreflightCheck key = apiKey(t);
         checks.add(key);
         if (!key.ok()) {
+            String why = key.status() == PreflightStatus.FAILED ? "mailchimp.needsAnswer" : "mailchimp.needsKey";
             for (String what : AFTER_KEY) {
                 checks.add(t.check("mailchimp." + what, "mailchimp", t.get("preflight.mailchimp." + what + ".name", properties.listId(),
-                        properties.storeId()), PreflightStatus.NOT_VERIFIABLE, "mailchimp.needsKey"));
+                        properties.storeId()), PreflightStatus.NOT_VERIFIABLE, why));
             }
             return checks;
         }

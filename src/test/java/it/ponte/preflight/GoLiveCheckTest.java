@@ -173,6 +173,18 @@ class GoLiveCheckTest extends SyncTestBase {
     }
 
     @Test
+    void mailchimpDownIsAFailureNotAWrongKey() throws Exception {
+        mailchimpFaults.down(true);
+
+        Map<String, JsonNode> checks = preflight(null);
+
+        assertStatus(checks, "mailchimp.apiKey", "FAILED", "non ha risposto");
+        assertStatus(checks, "mailchimp.list", "NOT_VERIFIABLE", "non ha risposto");
+        assertThat(checks.get("mailchimp.list").path("message").asText()).doesNotContain("chiave");
+        assertOk(checks, "mailchimp.apiKey", "mailchimp.list", "mailchimp.store", "mailchimp.storeList", "mailchimp.abandonedCart");
+    }
+
+    @Test
     void aListIdTheAccountDoesNotHaveIsNamed() throws Exception {
         mailchimp.removeList(mailchimpProperties.listId());
 
@@ -261,6 +273,22 @@ class GoLiveCheckTest extends SyncTestBase {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void everyWordOfTheCheckExistsInItalianAndEnglish() throws Exception {
+        java.util.Properties it = new java.util.Properties();
+        java.util.Properties en = new java.util.Properties();
+        try (var itIn = getClass().getResourceAsStream("/i18n/messages.properties");
+             var enIn = getClass().getResourceAsStream("/i18n/messages_en.properties")) {
+            it.load(new java.io.InputStreamReader(itIn, java.nio.charset.StandardCharsets.UTF_8));
+            en.load(new java.io.InputStreamReader(enIn, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        java.util.Set<String> itKeys = new java.util.TreeSet<>(it.stringPropertyNames());
+        itKeys.removeIf(k -> !k.startsWith("preflight."));
+        java.util.Set<String> enKeys = new java.util.TreeSet<>(en.stringPropertyNames());
+        enKeys.removeIf(k -> !k.startsWith("preflight."));
+        assertThat(itKeys).hasSizeGreaterThan(50).isEqualTo(enKeys);
     }
 
     // ---- helpers
