@@ -81,11 +81,12 @@ public class SpApiRateLimiter {
     }
 
     /**
-     * Whether a call of the operation could go out now, without waiting for Amazon's rate budget: how the go-live check
-     * spends a call only when the budget has one to spare (and says "not checked now" otherwise).
+     * When Amazon's rate budget allows the next call of the operation (now when a token is there): how the go-live check
+     * spends a call only when the budget has one (and says "not checked now, allowed at …" otherwise).
      */
-    public boolean availableNow(String accountId, SpApiOperation operation) {
-        return !enabled || paced(accountId, operation).bucket().getAvailableTokens() >= 1;
+    public Instant nextCallAllowedAt(String accountId, SpApiOperation operation) {
+        Instant now = Instant.now();
+        return enabled ? now.plusNanos(paced(accountId, operation).bucket().estimateAbilityToConsume(1).getNanosToWaitForRefill()) : now;
     }
 
     /**

@@ -91,11 +91,12 @@ class AmazonPreflight {
             checks.add(t.check(prefix + ".personalData", "amazon", piiName, PreflightStatus.NOT_VERIFIABLE, "amazon.needsToken"));
             return checks;
         }
-        if (!limiter.availableNow(account.id(), SpApiOperation.SEARCH_ORDERS)) {
-            checks.addAll(notCheckedNow(account, prefix, who, piiName, null, t));
+        Instant now = clock.instant();
+        Instant allowedAt = limiter.nextCallAllowedAt(account.id(), SpApiOperation.SEARCH_ORDERS);
+        if (allowedAt.isAfter(now.plus(LONGEST_WAIT))) {
+            checks.addAll(notCheckedNow(account, prefix, who, piiName, allowedAt, t));
             return checks;
         }
-        Instant now = clock.instant();
         SearchOrdersPage page;
         try {
             String answer = gateway.call(AmazonOrdersApi.recentMerchantOrdersCall(account, now.minus(LOOKBACK),

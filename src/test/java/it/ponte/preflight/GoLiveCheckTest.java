@@ -152,7 +152,10 @@ class GoLiveCheckTest extends SyncTestBase {
         Map<String, JsonNode> checks = preflight(null);
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
-        assertStatus(checks, MAIN + ".searchOrders." + ITALY, "NOT_VERIFIABLE", "budget");
+        assertStatus(checks, MAIN + ".searchOrders." + ITALY, "NOT_VERIFIABLE", "budget", "consentita alle");
+        // the time Amazon allows the next search: one token of searchOrders (~3 minutes) away
+        Instant allowedAt = Instant.parse(checks.get(MAIN + ".searchOrders." + ITALY).path("at").asText());
+        assertThat(allowedAt).isBetween(Instant.now().plusSeconds(60), Instant.now().plusSeconds(200));
         assertStatus(checks, MAIN + ".personalData", "NOT_VERIFIABLE", "budget");
         assertThat(amazon.requests().all().stream().filter(r -> r.path().endsWith("/orders/2026-01-01/orders")))
                 .as("only the other two accounts searched").hasSize(2);
