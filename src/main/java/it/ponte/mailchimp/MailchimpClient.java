@@ -111,37 +111,37 @@ public class MailchimpClient {
     // --- customers and products (upserts) ----------------------------------------------------------------------
 
     public void putCustomer(Customer customer) {
-        call("put customer " + customer.id(), "PUT", storePath("/customers/" + enc(customer.id())), customer);
+        call("put customer", customer.id(), "PUT", storePath("/customers/" + enc(customer.id())), customer);
     }
 
     public void putProduct(Product product) {
-        call("put product " + product.id(), "PUT", storePath("/products/" + enc(product.id())), product);
+        call("put product", product.id(), "PUT", storePath("/products/" + enc(product.id())), product);
     }
 
     // --- orders: no PUT, so POST and PATCH fall back on each other ----------------------------------------------
 
     public WriteOutcome createOrder(Order order) {
         try {
-            call("create order " + order.id(), "POST", storePath("/orders"), order);
+            call("create order", order.id(), "POST", storePath("/orders"), order);
             return WriteOutcome.CREATED;
         } catch (MailchimpException e) {
             if (!e.isAlreadyExists()) {
                 throw e;
             }
-            call("update order " + order.id(), "PATCH", storePath("/orders/" + enc(order.id())), order);
+            call("update order", order.id(), "PATCH", storePath("/orders/" + enc(order.id())), order);
             return WriteOutcome.UPDATED;
         }
     }
 
     public WriteOutcome updateOrder(Order order) {
         try {
-            call("update order " + order.id(), "PATCH", storePath("/orders/" + enc(order.id())), order);
+            call("update order", order.id(), "PATCH", storePath("/orders/" + enc(order.id())), order);
             return WriteOutcome.UPDATED;
         } catch (MailchimpException e) {
             if (!e.isNotFound()) {
                 throw e;
             }
-            call("create order " + order.id(), "POST", storePath("/orders"), order);
+            call("create order", order.id(), "POST", storePath("/orders"), order);
             return WriteOutcome.CREATED;
         }
     }
@@ -150,33 +150,33 @@ public class MailchimpClient {
 
     public WriteOutcome createCart(Cart cart) {
         try {
-            call("create cart " + cart.id(), "POST", storePath("/carts"), cart);
+            call("create cart", cart.id(), "POST", storePath("/carts"), cart);
             return WriteOutcome.CREATED;
         } catch (MailchimpException e) {
             if (!e.isAlreadyExists()) {
                 throw e;
             }
-            call("update cart " + cart.id(), "PATCH", storePath("/carts/" + enc(cart.id())), cart);
+            call("update cart", cart.id(), "PATCH", storePath("/carts/" + enc(cart.id())), cart);
             return WriteOutcome.UPDATED;
         }
     }
 
     public WriteOutcome updateCart(Cart cart) {
         try {
-            call("update cart " + cart.id(), "PATCH", storePath("/carts/" + enc(cart.id())), cart);
+            call("update cart", cart.id(), "PATCH", storePath("/carts/" + enc(cart.id())), cart);
             return WriteOutcome.UPDATED;
         } catch (MailchimpException e) {
             if (!e.isNotFound()) {
                 throw e;
             }
-            call("create cart " + cart.id(), "POST", storePath("/carts"), cart);
+            call("create cart", cart.id(), "POST", storePath("/carts"), cart);
             return WriteOutcome.CREATED;
         }
     }
 
     public WriteOutcome deleteCart(String cartId) {
         try {
-            call("delete cart " + cartId, "DELETE", storePath("/carts/" + enc(cartId)), null);
+            call("delete cart", cartId, "DELETE", storePath("/carts/" + enc(cartId)), null);
             return WriteOutcome.DELETED;
         } catch (MailchimpException e) {
             if (e.isNotFound()) {
@@ -217,6 +217,23 @@ public class MailchimpClient {
         return automations;
     }
 
+    // --- the go-live check: one read each ---------------------------------------------------------------------------
+
+    /** Mailchimp's health check: answers only to a valid API key. */
+    public JsonNode ping() {
+        return call("ping", "GET", "/ping", null);
+    }
+
+    /** The list (audience), empty when the account has no list of that id. */
+    public Optional<JsonNode> list(String listId) {
+        return getOptional("get list", "/lists/" + enc(listId) + "?fields=id,name,stats.member_count");
+    }
+
+    /** The e-commerce store as Mailchimp has it (its {@code list_id} among the rest), empty when there is none. */
+    public Optional<JsonNode> store(String storeId) {
+        return getOptional("get store", "/ecommerce/stores/" + enc(storeId));
+    }
+
     // --- transport -------------------------------------------------------------------------------------------------
 
     private String storePath(String tail) {
@@ -235,8 +252,15 @@ public class MailchimpClient {
     }
 
     private JsonNode call(String operation, String method, String path, Object body) {
+        return call(operation, null, method, path, body);
+    }
+
+    /** One call; {@code kind} names the operation for the metrics, {@code recordId} (may be null) the record in logs and reasons. */
+    private JsonNode call(String kind, String recordId, String method, String path, Object body) {
+        String operation = recordId == null ? kind : kind + " " + recordId;
         Exchange answer = producer.send("direct:mailchimp-api", exchange -> {
             exchange.setProperty(MailchimpHttp.OPERATION, operation);
+            exchange.setProperty(MailchimpHttp.OPERATION_KIND, kind);
             exchange.setProperty(MailchimpHttp.METHOD, method);
             exchange.setProperty(MailchimpHttp.PATH, path);
             exchange.setProperty(MailchimpHttp.BODY, body);

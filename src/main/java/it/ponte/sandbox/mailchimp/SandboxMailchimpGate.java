@@ -52,7 +52,7 @@ class SandboxMailchimpGate {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String key = password(request.getHeader("Authorization"));
-            if (key == null || !key.equals(apiKey)) {
+            if (key == null || !key.equals(apiKey) || faults.keyRevoked()) {
                 SandboxMailchimpProblems.write(response, 401, "API Key Invalid", "Your API key may be invalid, or you've attempted to access the wrong datacenter.");
                 return;
             }

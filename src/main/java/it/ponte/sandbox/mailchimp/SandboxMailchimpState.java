@@ -223,6 +223,22 @@ public class SandboxMailchimpState {
         requests.add(call);
     }
 
+    /** A store created in Mailchimp by someone else (another plugin, an earlier setup), linked to {@code storeListId}. */
+    public void putStore(String id, String storeListId) {
+        lists.computeIfAbsent(storeListId, l -> new ConcurrentSkipListMap<>());
+        ObjectNode body = mapper.createObjectNode();
+        body.put("id", id);
+        body.put("list_id", storeListId);
+        body.put("name", id);
+        body.put("currency_code", "EUR");
+        stores.put(id, new Store(body));
+    }
+
+    /** The list is deleted from the account (or the configured list id was never one of its lists). */
+    public void removeList(String id) {
+        lists.remove(id);
+    }
+
     /** The calls received, as "METHOD /path", oldest first. */
     public List<String> requests() {
         return new ArrayList<>(requests);
