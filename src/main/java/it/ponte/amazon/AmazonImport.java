@@ -140,8 +140,11 @@ public class AmazonImport implements RecordFailureSink {
             return oneByOne;
         }
         List<ImportOutcome> outcomes;
+        long started = System.nanoTime();
         try {
             outcomes = importer.importBatch(window.account(), orders);
+            log.debug("Imported a page of {} Amazon orders of account {} in {} ms", orders.size(), window.account().id(),
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException batchFailed) {
             log.info("A page of {} Amazon orders of account {} could not be imported together ({}): one by one instead",
                     orders.size(), window.account().id(), batchFailed.toString());

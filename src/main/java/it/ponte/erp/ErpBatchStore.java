@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
 @Component("erpBatchStore")
 public class ErpBatchStore {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ErpBatchStore.class);
+
     private final NamedParameterJdbcTemplate erp;
     private final ErpDocumentRows rows;
     private final Map<String, String> sql = new HashMap<>();
@@ -41,6 +43,12 @@ public class ErpBatchStore {
     }
 
     public void store(@Body ErpBatch batch) {
+        long started = System.nanoTime();
+        write(batch);
+        log.debug("Stored {} in the ERP in {} ms", batch, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void write(ErpBatch batch) {
         List<ErpBatch.Entry> entries = batch.getEntries();
         if (entries.isEmpty()) {
             return;

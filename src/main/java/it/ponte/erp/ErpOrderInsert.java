@@ -123,6 +123,7 @@ public class ErpOrderInsert {
      * one-by-one route, which keeps its failure with it.
      */
     public ErpBatch openBatch(@Body List<Long> shopOrderIds) {
+        long started = System.nanoTime();
         ErpBatch batch = new ErpBatch();
         Map<Long, ShopOrder> found = orders.findAll(shopOrderIds);
         List<ShopOrder> registered = new ArrayList<>();
@@ -154,6 +155,7 @@ public class ErpOrderInsert {
                 batch.oneByOne().add(order.id());
             }
         }
+        log.debug("Opened {} in {} ms", batch, (System.nanoTime() - started) / 1_000_000);
         return batch;
     }
 
@@ -163,6 +165,7 @@ public class ErpOrderInsert {
      * one-by-one route. The outcomes are the batch's, for the run's ledger; the body becomes the orders left to go one by one.
      */
     public List<Long> closeBatch(@Body ErpBatch batch, @ExchangeProperty("erpBatchFailure") Throwable failure) {
+        long started = System.nanoTime();
         List<ErpInsertOutcome> done = batch.outcomes();
         done.addAll(batch.skipped());
         if (failure != null) {
@@ -189,6 +192,7 @@ public class ErpOrderInsert {
                 customers.setErpCodes(customerCodes, shipToCodes);
             });
         }
+        log.debug("Closed {} in {} ms", batch, (System.nanoTime() - started) / 1_000_000);
         return batch.oneByOne();
     }
 

@@ -142,6 +142,19 @@ public class ShopOrderRepository {
         return found;
     }
 
+    /** The ERP document numbers ("series/number") of these orders, those that have one, a thousand ids per query. */
+    public Map<Long, String> erpDocumentNumbers(java.util.Collection<Long> ids) {
+        Map<Long, String> found = new java.util.HashMap<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            shop.query("SELECT id, erp_series, erp_number FROM shop_order WHERE id IN (:ids) AND erp_number IS NOT NULL",
+                    Map.of("ids", all.subList(from, Math.min(all.size(), from + 1000))), (ResultSet rs) -> {
+                        found.put(rs.getLong("id"), rs.getString("erp_series") + "/" + rs.getInt("erp_number"));
+                    });
+        }
+        return found;
+    }
+
     /** The document each REGISTERED order got, one statement batch; returns which ids moved to STORED. */
     public List<Long> markStoredAll(List<StoredMark> marks) {
         if (marks.isEmpty()) {
