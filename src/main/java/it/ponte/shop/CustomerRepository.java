@@ -226,17 +226,27 @@ public class CustomerRepository {
         return found;
     }
 
-    /** The ERP codes of customers and ship-to addresses just stored, each set only where none was (one batch each). */
+    /**
+     * The ERP codes of customers and ship-to addresses just stored, each set only where none was: one statement each
+     * for the whole batch (the codes travel as one bound JSON array).
+     */
     public void setErpCodes(Map<Long, String> customerCodes, Map<Long, String> shipToCodes) {
         if (!customerCodes.isEmpty()) {
-            shop.batchUpdate("UPDATE customer SET erp_code = :code WHERE id = :id AND erp_code IS NULL",
-                    customerCodes.entrySet().stream().map(e -> new MapSqlParameterSource().addValue("id", e.getKey())
-                            .addValue("code", e.getValue())).toArray(MapSqlParameterSource[]::new));
+            shop.update("""
+                    UPDATE customer c
+                    JOIN JSON_TABLE(:codes, '$[*]' COLUMNS (id BIGINT PATH '$.id', code VARCHAR(30) PATH '$.code')) AS m ON m.id = c.id
+                    SET c.erp_code = m.code
+                    WHERE c.erp_code IS NULL
+                    """, Map.of("codes", Json.idsAndCodes(customerCodes)));
         }
         if (!shipToCodes.isEmpty()) {
-            shop.batchUpdate("UPDATE address SET erp_ship_to_code = :code WHERE id = :id AND erp_ship_to_code IS NULL",
-                    shipToCodes.entrySet().stream().map(e -> new MapSqlParameterSource().addValue("id", e.getKey())
-                            .addValue("code", e.getValue())).toArray(MapSqlParameterSource[]::new));
+            shop.update("""
+                    UPDATE address a
+                    JOIN JSON_TABLE(:codes, '$[*]' COLUMNS (id BIGINT PATH '$.id', code VARCHAR(30) PATH '$.code')) AS m ON m.id = a.id
+                    SET a.erp_ship_to_code = m.code
+                    WHERE a.erp_ship_to_code IS NULL
+                    """, Map.of("codes", Json.idsAndCodes(shipToCodes)));
         }
     }
 }
+

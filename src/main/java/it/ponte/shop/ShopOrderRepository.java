@@ -155,24 +155,25 @@ public class ShopOrderRepository {
         return found;
     }
 
-    /** The document each REGISTERED order got, one statement batch; returns which ids moved to STORED. */
-    public List<Long> markStoredAll(List<StoredMark> marks) {
+    /**
+     * The document each REGISTERED order got, in one statement for the whole batch (the marks travel as one bound JSON
+     * array); only a REGISTERED order moves, so a repeated call changes nothing. Returns how many moved.
+     */
+    public int markStoredAll(List<StoredMark> marks) {
         if (marks.isEmpty()) {
-            return List.of();
+            return 0;
         }
-        int[] counts = shop.batchUpdate("""
-                UPDATE shop_order SET status = 'STORED', erp_ref = :ref, erp_series = :series, erp_number = :number, erp_error = NULL,
-                       amazon_state = CASE WHEN origin = 'AMAZON' THEN 'STORED' ELSE amazon_state END
-                WHERE id = :id AND status = 'REGISTERED'
-                """, marks.stream().map(m -> new MapSqlParameterSource().addValue("id", m.id()).addValue("ref", m.erpRef())
-                .addValue("series", m.series()).addValue("number", m.number())).toArray(SqlParameterSource[]::new));
-        List<Long> moved = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] != 0) {
-                moved.add(marks.get(i).id());
-            }
-        }
-        return moved;
+        List<Map<String, Object>> json = marks.stream().map(m -> Map.<String, Object>of("id", m.id(), "ref", m.erpRef(),
+                "series", m.series(), "number", m.number())).toList();
+        return shop.update("""
+                UPDATE shop_order o
+                JOIN JSON_TABLE(:marks, '$[*]' COLUMNS (id BIGINT PATH '$.id', ref VARCHAR(80) PATH '$.ref',
+                                                      series VARCHAR(10) PATH '$.series', number INT PATH '$.number')) AS m
+                  ON m.id = o.id
+                SET o.status = 'STORED', o.erp_ref = m.ref, o.erp_series = m.series, o.erp_number = m.number, o.erp_error = NULL,
+                    o.amazon_state = CASE WHEN o.origin = 'AMAZON' THEN 'STORED' ELSE o.amazon_state END
+                WHERE o.status = 'REGISTERED'
+                """, Map.of("marks", Json.write(json)));
     }
 
     /** An order's ERP document, for {@link #markStoredAll}. */
