@@ -122,9 +122,11 @@ class SyncBenchmarkTest extends SyncTestBase {
                         : String.format("missed by %.0f ms", seconds(quiet) * 1000 - 100)));
         t.append(String.format("| P4 Mailchimp writes per changed order (%d orders delivered) | %.2f (%d writes, %d refused) | <= 1 | %s |%n",
                 delivered, mailchimpWrites / (double) Math.max(1, delivered), mailchimpWrites, mailchimpRefused,
-                mailchimpWrites <= delivered ? "met" : String.format("missed by %.2f", (mailchimpWrites - delivered) / (double) Math.max(1, delivered))));
+                mailchimpWrites == 0 ? "not measured: the benchmark's Amazon buyers are not audience members, so Mailchimp is told nothing"
+                        : mailchimpWrites <= delivered ? "met"
+                        : String.format("missed by %.2f", (mailchimpWrites - delivered) / (double) Math.max(1, delivered))));
         t.append(String.format("| P4 most Mailchimp calls in flight at once | %d | <= 10 | %s |%n", peakConnections,
-                peakConnections <= 10 ? "met" : "missed"));
+                mailchimpWrites == 0 ? "not measured (no writes, see above)" : peakConnections <= 10 ? "met" : "missed"));
         t.append(String.format("| P5 peak heap during the PARTIAL run (sandbox's %d orders in the same JVM) | %d MB of %d MB | completes with "
                         + "-Xmx256m | %s |%n", orders, peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().maxMemory() <= (256L << 20) + (16L << 20) ? "met: completed with this max heap" : "run with -Dponte.test.jvm-args=-Xmx256m"));
