@@ -16,16 +16,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The import and the ERP insert in batches (issue 9): a page of orders is imported together and the ERP gets a batch
  * of documents per transaction, with the same outcome as one by one (each buyer opened once, in the shop and in the
  * ERP; every document numbered without a gap; the run's counts), for a number of SQL statements that grows with the
- * pages, not with the orders times the queries; and a bad order in a batch fails alone.
+ * pages, not with the orders times the queries; and a bad order in a batch fails alone. The tests' pages are of 5
+ * orders (application-test.yaml), the ERP batches of 100.
  */
-@TestPropertySource(properties = {"ponte.amazon.polling.page-size=50", "ponte.erp.insert-batch-size=40", "spring.jmx.enabled=false"})
-@org.apache.camel.test.spring.junit5.DisableJmx
 class BatchedImportTest extends SyncTestBase {
 
     @Test
