@@ -21,7 +21,9 @@ public record ErpProperties(
         /* change-log lines read per query of a CHANGED run */
         @DefaultValue("10000") int changePageSize,
         /* document ids read per query of a TOTAL run */
-        @DefaultValue("5000") int documentPageSize) {
+        @DefaultValue("5000") int documentPageSize,
+        /* REGISTERED orders stored per ERP transaction by the ERP insert (routes/erp-insert.camel.yaml reads it) */
+        @DefaultValue("100") int insertBatchSize) {
 
     public Map<String, String> amazonCancelReasons() {
         return amazonCancelReasons == null ? Map.of() : amazonCancelReasons;

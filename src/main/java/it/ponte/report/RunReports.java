@@ -64,11 +64,14 @@ public class RunReports {
         List<RunReport.AccountProblem> accounts = new ArrayList<>();
         List<String> shown = new ArrayList<>();
         if (amazon != null) {
-            for (ImportOutcome o : amazon.outcomes(ImportOutcome.Kind.IMPORTED)) {
-                ShopOrder order = o.shopOrderId() == null ? null : orders.find(o.shopOrderId()).orElse(null);
+            List<ImportOutcome> importedOutcomes = amazon.outcomes(ImportOutcome.Kind.IMPORTED);
+            // the ERP documents of all of them in a few queries, not two per order
+            Map<Long, String> documents = orders.erpDocumentNumbers(importedOutcomes.stream().map(ImportOutcome::shopOrderId)
+                    .filter(java.util.Objects::nonNull).toList());
+            for (ImportOutcome o : importedOutcomes) {
                 imported.add(new RunReport.ImportedOrder(o.amazonOrderId(), format(dates, o.purchaseDate()),
                         MARKETPLACES.getOrDefault(o.marketplaceId(), o.marketplaceId()), o.customer(), o.customerCreated(),
-                        money(o.total(), o.currency(), locale), order == null ? null : order.erpDocumentNumber()));
+                        money(o.total(), o.currency(), locale), o.shopOrderId() == null ? null : documents.get(o.shopOrderId())));
             }
             for (ImportOutcome o : amazon.outcomes(ImportOutcome.Kind.HELD)) {
                 held.add(new RunReport.HeldOrder(o.amazonOrderId(), format(dates, o.purchaseDate()),

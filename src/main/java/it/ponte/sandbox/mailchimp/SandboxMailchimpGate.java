@@ -58,7 +58,9 @@ class SandboxMailchimpGate {
             }
             AtomicInteger counter = inFlight.computeIfAbsent(key, k -> new AtomicInteger());
             try {
-                if (counter.incrementAndGet() > MAX_CONNECTIONS) {
+                int calls = counter.incrementAndGet();
+                state.inFlight(calls);
+                if (calls > MAX_CONNECTIONS) {
                     state.received("REFUSED 429 " + request.getMethod() + " " + request.getRequestURI());
                     SandboxMailchimpProblems.write(response, 429, "Too Many Requests",
                             "You have exceeded the limit of 10 simultaneous connections.");

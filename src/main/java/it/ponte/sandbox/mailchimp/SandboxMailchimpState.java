@@ -239,6 +239,22 @@ public class SandboxMailchimpState {
         lists.remove(id);
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger peakConcurrent = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The gate saw this many calls in flight at once (the benchmark reads the peak). */
+    void inFlight(int calls) {
+        peakConcurrent.accumulateAndGet(calls, Math::max);
+    }
+
+    /** The most calls in flight at once since the last {@link #resetPeakConcurrent}, refused ones included. */
+    public int peakConcurrent() {
+        return peakConcurrent.get();
+    }
+
+    public void resetPeakConcurrent() {
+        peakConcurrent.set(0);
+    }
+
     /** The calls received, as "METHOD /path", oldest first. */
     public List<String> requests() {
         return new ArrayList<>(requests);
