@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 public class SpApiRateLimiter {
 
     public static final String RATE_HEADER = "x-amzn-RateLimit-Limit";
+    /** A wait for Amazon's rate budget at least this long is shown on the run (the console's "next page allowed at"). */
+    static final Duration NOTEWORTHY_WAIT = Duration.ofSeconds(1);
     /** Exchange property: the instant after which this run's Amazon poll must not wait for Amazon's rate budget. */
     public static final String POLL_DEADLINE = it.ponte.remote.RemoteBackoff.WAIT_DEADLINE;
 
@@ -41,21 +43,37 @@ public class SpApiRateLimiter {
     /**
      * The pacing step of the {@code amazon-http} route: waits for the call's token; presigned transfers are not metered.
      * Within a poll (property {@value #POLL_DEADLINE}) a wait that would end after the poll's deadline is not waited:
-     * the call fails with {@link SpApiBudgetSpentException}, which ends the account's poll for this run.
+     * the call fails with {@link SpApiBudgetSpentException}, which ends the account's poll for this run. A wait of the
+     * poll of a run ({@code report}) of a second or more is noted in the run's report while it lasts, with the time the
+     * call is allowed: the run record and the console show it.
      */
-    public void pace(@ExchangeProperty(SpApiCall.PROPERTY) SpApiCall call, @ExchangeProperty(POLL_DEADLINE) Instant deadline)
-            throws InterruptedException {
+    public void pace(@ExchangeProperty(SpApiCall.PROPERTY) SpApiCall call, @ExchangeProperty(POLL_DEADLINE) Instant deadline,
+                     @ExchangeProperty(AmazonImport.REPORT) AmazonImportReport report) throws InterruptedException {
         if (call.operation() == null) {
             return;
         }
+        Instant allowedAt = null;
         if (enabled && deadline != null) {
             long waitNanos = paced(call.accountId(), call.operation()).bucket().estimateAbilityToConsume(1).getNanosToWaitForRefill();
-            Instant allowedAt = Instant.now().plusNanos(waitNanos);
+            Instant now = Instant.now();
+            allowedAt = now.plusNanos(waitNanos);
             if (allowedAt.isAfter(deadline)) {
                 throw new SpApiBudgetSpentException(call.accountId(), call.operationName(), allowedAt);
             }
+            if (report == null || Duration.between(now, allowedAt).compareTo(NOTEWORTHY_WAIT) < 0) {
+                allowedAt = null;
+            }
         }
-        acquire(call.accountId(), call.operation());
+        if (allowedAt != null) {
+            report.waitingForRate(call.accountId(), call.operationName(), allowedAt);
+        }
+        try {
+            acquire(call.accountId(), call.operation());
+        } finally {
+            if (allowedAt != null) {
+                report.rateWaitOver();
+            }
+        }
     }
 
     /**

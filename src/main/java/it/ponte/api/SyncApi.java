@@ -1,6 +1,5 @@
 package it.ponte.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import it.ponte.sync.SyncLauncher;
 import it.ponte.sync.SyncMode;
 import it.ponte.sync.SyncRun;
@@ -8,7 +7,6 @@ import it.ponte.sync.SyncRuns;
 import it.ponte.sync.SyncTrigger;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
@@ -27,14 +25,13 @@ public class SyncApi {
         this.requests = requests;
     }
 
-    public Map<String, Object> start(@Body String body) {
-        JsonNode request = requests.object(body);
-        String mode = request.path("mode").asText("");
-        SyncMode parsed = Arrays.stream(SyncMode.values()).filter(m -> m != SyncMode.IMPORT && m.name().equalsIgnoreCase(mode))
+    public ApiBodies.RunStarted start(@Body Object body) {
+        ApiBodies.SyncRequest request = requests.body(body, ApiBodies.SyncRequest.class, () -> new ApiBodies.SyncRequest(null));
+        String mode = request.mode() == null ? "" : request.mode().trim();
+        SyncMode parsed = Arrays.stream(SyncMode.values()).filter(m -> m != SyncMode.IMPORT && m != SyncMode.MAILCHIMP && m.name().equalsIgnoreCase(mode))
                 .findFirst().orElseThrow(() -> ApiProblem.badRequest(
                         "Campo \"mode\" mancante o non valido: usare TOTAL, CHANGED o PARTIAL."));
-        long runId = launcher.launch(parsed, SyncTrigger.REST, null);
-        return Map.of("runId", runId, "status", "/api/sync/runs/" + runId);
+        return ApiBodies.RunStarted.of(launcher.launch(parsed, SyncTrigger.REST, null));
     }
 
     public List<SyncRun> list(@Header("limit") String limit) {
