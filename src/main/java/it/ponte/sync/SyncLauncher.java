@@ -72,16 +72,19 @@ public class SyncLauncher {
 
     /**
      * Starts a Mailchimp manual sync as a run (mode MAILCHIMP, never counted): {@code scope} CUSTOMERS, PRODUCTS or
-     * ORDERS (the order history, placed since {@code since} when given). One at a time per scope, each with its own
-     * lock: a second one while it runs is refused naming it. The answer is the run's id.
+     * ORDERS (the order history, placed since {@code since} when given). One at a time, under a lock of their own (not
+     * the sync runs'): a second press while one runs is refused naming the one in progress. The answer is the run's id.
      */
     public long launchMailchimp(String scope, SyncTrigger trigger, Instant since) {
         String what = MAILCHIMP_KINDS.get(scope);
         if (what == null) {
             throw new IllegalArgumentException("Mailchimp manual sync scope must be one of " + MAILCHIMP_KINDS.keySet() + ", not " + scope);
         }
-        String lockName = SyncLock.mailchimp(scope);
-        String token = lock.tryAcquire(lockName, node).orElseThrow(() -> new SyncAlreadyRunningException(runningRunId(lockName), what));
+        String token = lock.tryAcquire(SyncLock.MAILCHIMP, node).orElseThrow(() -> {
+            Long running = runningRunId(SyncLock.MAILCHIMP);
+            String scopeRunning = running == null ? null : runs.find(running).map(SyncRun::scope).orElse(null);
+            return new SyncAlreadyRunningException(running, MAILCHIMP_KINDS.getOrDefault(scopeRunning, "Una sincro manuale Mailchimp"));
+        });
         long runId;
         try {
             runId = runs.create(SyncMode.MAILCHIMP, trigger, false, null, node, scope);

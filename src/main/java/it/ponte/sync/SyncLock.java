@@ -51,20 +51,21 @@ public class SyncLock {
         this.clock = clock;
     }
 
-    /** The lock of the shop–ERP sync runs (and the Amazon imports); each Mailchimp manual sync has its own ({@link #mailchimp}). */
+    /** The lock of the shop–ERP sync runs (and the Amazon imports). */
     public static final String SYNC = "sync";
 
-    /** The lock of one kind of Mailchimp manual sync: one at a time per kind. */
-    public static String mailchimp(String scope) {
-        return "mailchimp-" + scope.toLowerCase(java.util.Locale.ROOT);
-    }
+    /**
+     * The lock of the Mailchimp manual syncs (customers, products, order history): one at a time, as they share the
+     * store's {@code is_syncing} flag (a history load sets it, and the end of any Mailchimp run clears it).
+     */
+    public static final String MAILCHIMP = "mailchimp";
 
     /** Takes the lock for a new run, or answers which run holds it. */
     public Optional<String> tryAcquire(String node) {
         return tryAcquire(SYNC, node);
     }
 
-    /** Takes the named lock for a new run ({@link #SYNC}, {@link #mailchimp}), or answers which run holds it. */
+    /** Takes the named lock for a new run ({@link #SYNC}, {@link #MAILCHIMP}), or answers which run holds it. */
     public Optional<String> tryAcquire(String name, String node) {
         String token = node + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 13);
         Long expiredRun = expiredHolder(name);
