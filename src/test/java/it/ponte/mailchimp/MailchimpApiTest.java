@@ -93,13 +93,18 @@ class MailchimpApiTest extends MailchimpSyncTestBase {
         assertThat(history.statusCode()).isEqualTo(409);
         assertThat(json.readTree(history.body()).path("detail").asText()).contains("clienti").contains("run " + firstRun);
         assertThat(json.readTree(Http.get(baseUrl() + "/api/sync/runs/" + firstRun).body()).has("endedAt")).as("still running").isFalse();
+        // its progress shows, like any run's: the customers owed, and how many are written
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> json.readTree(
+                Http.get(baseUrl() + "/api/sync/runs/" + firstRun).body()).path("progress").path("MAILCHIMP").path("total").asInt() == 4);
         // the shop–ERP sync runs have their own lock
         HttpResponse<String> syncRun = Http.postJson(baseUrl() + "/api/sync", "{\"mode\":\"PARTIAL\"}");
         assertThat(syncRun.statusCode()).isEqualTo(202);
 
         faults.latency(0);
         ended(json.readTree(syncRun.body()).path("runId").asLong());
-        assertThat(ended(firstRun).path("counts").path("mailchimp.customer.created").asInt()).isEqualTo(4);
+        JsonNode firstEnded = ended(firstRun);
+        assertThat(firstEnded.path("counts").path("mailchimp.customer.created").asInt()).isEqualTo(4);
+        assertThat(firstEnded.path("progress").path("MAILCHIMP").path("done").asInt()).isEqualTo(4);
         // once it ended, the same kind may start again
         HttpResponse<String> again = post("/api/mailchimp/sync/customers");
         assertThat(again.statusCode()).isEqualTo(202);
