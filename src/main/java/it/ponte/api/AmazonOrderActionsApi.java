@@ -77,7 +77,7 @@ public class AmazonOrderActionsApi {
     private static <E extends Enum<E>> E enumValue(Class<E> type, String given, String field) {
         String value = given == null ? "" : given;
         return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(value)).findFirst()
-                .orElseThrow(() -> ApiProblem.badRequest("Campo \"" + field + "\" non valido: '" + value + "'. Valori ammessi: "
-                        + Arrays.toString(type.getEnumConstants())));
+                .orElseThrow(() -> ApiProblem.badRequestKey("api.fieldNotAllowed", field, value,
+                        Arrays.toString(type.getEnumConstants())));
     }
 }

@@ -29,8 +29,7 @@ public class SyncApi {
         ApiBodies.SyncRequest request = requests.body(body, ApiBodies.SyncRequest.class, () -> new ApiBodies.SyncRequest(null));
         String mode = request.mode() == null ? "" : request.mode().trim();
         SyncMode parsed = Arrays.stream(SyncMode.values()).filter(m -> m != SyncMode.IMPORT && m != SyncMode.MAILCHIMP && m.name().equalsIgnoreCase(mode))
-                .findFirst().orElseThrow(() -> ApiProblem.badRequest(
-                        "Campo \"mode\" mancante o non valido: usare TOTAL, CHANGED o PARTIAL."));
+                .findFirst().orElseThrow(() -> ApiProblem.badRequestKey("api.modeInvalid"));
         return ApiBodies.RunStarted.of(launcher.launch(parsed, SyncTrigger.REST, null));
     }
 
@@ -46,7 +45,7 @@ public class SyncApi {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("Identificativo non valido: " + id);
+            throw ApiProblem.badRequestKey("api.idInvalid", id);
         }
     }
 
@@ -57,11 +56,11 @@ public class SyncApi {
         try {
             int n = Integer.parseInt(value);
             if (n < min || n > max) {
-                throw ApiProblem.badRequest("Parametro " + name + " fuori intervallo (" + min + "–" + max + ").");
+                throw ApiProblem.badRequestKey("api.parameterOutOfRange", name, String.valueOf(min), String.valueOf(max));
             }
             return n;
         } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("Parametro " + name + " non numerico: " + value);
+            throw ApiProblem.badRequestKey("api.parameterNotNumber", name, value);
         }
     }
 }

@@ -55,6 +55,8 @@ class MailchimpApiTest extends MailchimpSyncTestBase {
         assertThat(customers.headers().firstValue("Location")).hasValue("/api/sync/runs/" + runId);
         assertThat(started.path("status").asText()).isEqualTo("/api/sync/runs/" + runId);
         JsonNode customersRun = ended(runId);
+        // its report goes to the administrator, as the manual syncs' always did
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !smtp.messages().isEmpty());
 
         HttpResponse<String> products = post("/api/mailchimp/sync/products");
         assertThat(products.statusCode()).isEqualTo(202);
