@@ -204,7 +204,7 @@ async function loadRuns() {
     el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => follow(r.id), text: '#' + r.id })),
     el('td', { text: modeText(r) }), el('td', { text: r.trigger }), el('td', { text: fmtDate(r.startedAt) }),
     el('td', { text: t('phase.' + r.phase) }),
-    el('td', {}, chip('outcome', r.outcome ?? 'running', t('outcome.' + r.outcome))), el('td', { text: r.reason ?? '' }))));
+    el('td', {}, chip('outcome', r.outcome ?? 'running', t('outcome.' + (r.outcome ?? null)))), el('td', { text: r.reason ?? '' }))));
   if (state.runId === null && runs.length > 0) follow(runs[0].id);
 }
 
@@ -240,7 +240,7 @@ function renderRun(run) {
   $('#run-current-mode').textContent = modeText(run);
   $('#run-current-phase').textContent = t('phase.' + run.phase);
   const outcome = $('#run-current-outcome');
-  outcome.textContent = t('outcome.' + run.outcome);
+  outcome.textContent = t('outcome.' + (run.outcome ?? null));
   outcome.className = 'chip outcome-' + String(run.outcome ?? 'running').toLowerCase();
   outcome.dataset.value = run.outcome ?? '';
   $('#run-current-reason').textContent = run.reason ?? '';

@@ -93,6 +93,7 @@ class ConsoleBrowserTest extends SyncTestBase {
         String localTime = (String) ((org.openqa.selenium.JavascriptExecutor) console.driver).executeScript(
                 "return new Date(arguments[0]).toLocaleTimeString('it-IT', {hour: '2-digit', minute: '2-digit', second: '2-digit'})", nextPageAt);
         assertThat(shown).contains("prossima pagina consentita alle " + localTime).contains("it-main");
+        assertThat(console.text("#run-current-outcome")).isEqualTo("In corso");
 
         // the page came: the wait is gone, and the run goes to its end
         console.waiting(Duration.ofSeconds(90)).until(d -> "true".equals(console.attribute("#run-current", "data-ended")));
