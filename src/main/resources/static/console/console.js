@@ -11,9 +11,11 @@ const TEXTS = {
     'runs.orderSync': 'Sincro Ordini {0}', 'runs.run': 'Sincronizzazione', 'runs.phase': 'Fase', 'runs.outcome': 'Esito',
     'runs.reason': 'Motivo', 'runs.counts': 'Conteggi', 'runs.errors': 'Problemi', 'runs.latest': 'Ultime sincronizzazioni',
     'runs.trigger': 'Avvio', 'runs.started': 'Iniziata', 'runs.running': 'in corso', 'runs.noErrors': 'Nessun problema.',
-    'runs.startedMsg': 'Sincronizzazione {0} avviata.', 'runs.manualDone': 'Sincro manuale completata.',
-    'runs.manualRunning': 'Sincro manuale in corso…',
+    'runs.startedMsg': 'Sincronizzazione {0} avviata.', 'runs.manualStarted': 'Sincro manuale {0} avviata.',
+    'runs.amazonWaiting': 'Amazon: in attesa del budget di chiamate; prossima pagina consentita alle {0} (account {1}, {2}).',
+    'runs.amazonStopped': 'Amazon: tempo del polling esaurito per l\'account {1}; la prossima pagina è consentita alle {0}, la lettura riprende alla prossima sincronizzazione.',
     'mode.TOTAL': 'Totale', 'mode.CHANGED': 'per Variati', 'mode.PARTIAL': 'Parziale', 'mode.IMPORT': 'Importazione Amazon',
+    'mode.MAILCHIMP': 'Mailchimp manuale', 'scope.CUSTOMERS': 'clienti', 'scope.PRODUCTS': 'prodotti', 'scope.ORDERS': 'storico ordini',
     'phase.STARTING': 'Avvio', 'phase.AMAZON_POLL': 'Ordini da Amazon', 'phase.ERP_INSERT': 'Inserimento nel gestionale',
     'phase.STATE_DIFF': 'Stati dal gestionale', 'phase.AMAZON_OUTBOUND': 'Comunicazioni ad Amazon', 'phase.MAILCHIMP': 'Mailchimp',
     'phase.REPORT': 'Report', 'phase.DONE': 'Terminata',
@@ -51,8 +53,11 @@ const TEXTS = {
     'runs.orderSync': 'Order sync {0}', 'runs.run': 'Sync run', 'runs.phase': 'Phase', 'runs.outcome': 'Outcome',
     'runs.reason': 'Reason', 'runs.counts': 'Counts', 'runs.errors': 'Problems', 'runs.latest': 'Latest sync runs',
     'runs.trigger': 'Trigger', 'runs.started': 'Started', 'runs.running': 'running', 'runs.noErrors': 'No problems.',
-    'runs.startedMsg': 'Sync run {0} started.', 'runs.manualDone': 'Manual sync done.', 'runs.manualRunning': 'Manual sync running…',
+    'runs.startedMsg': 'Sync run {0} started.', 'runs.manualStarted': 'Manual sync {0} started.',
+    'runs.amazonWaiting': 'Amazon: waiting for the call budget; next page allowed at {0} (account {1}, {2}).',
+    'runs.amazonStopped': 'Amazon: poll time budget spent for account {1}; the next page is allowed at {0}, reading goes on at the next sync run.',
     'mode.TOTAL': 'Total', 'mode.CHANGED': 'Changed', 'mode.PARTIAL': 'Partial', 'mode.IMPORT': 'Amazon import',
+    'mode.MAILCHIMP': 'Mailchimp manual', 'scope.CUSTOMERS': 'customers', 'scope.PRODUCTS': 'products', 'scope.ORDERS': 'order history',
     'phase.STARTING': 'Starting', 'phase.AMAZON_POLL': 'Orders from Amazon', 'phase.ERP_INSERT': 'ERP insert',
     'phase.STATE_DIFF': 'States from the ERP', 'phase.AMAZON_OUTBOUND': 'Messages to Amazon', 'phase.MAILCHIMP': 'Mailchimp',
     'phase.REPORT': 'Report', 'phase.DONE': 'Finished',
@@ -164,6 +169,16 @@ function fmtDate(iso) {
   return new Date(iso).toLocaleString(state.lang === 'en' ? 'en-GB' : 'it-IT', { dateStyle: 'short', timeStyle: 'short' });
 }
 
+function fmtTime(iso) {
+  if (!iso) return '';
+  return new Date(iso).toLocaleTimeString(state.lang === 'en' ? 'en-GB' : 'it-IT', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+/** A run's mode as the merchant calls it; a Mailchimp manual sync says what it covers. */
+function modeText(run) {
+  return t('mode.' + run.mode) + (run.scope ? ' (' + t('scope.' + run.scope) + ')' : '');
+}
+
 function fmtMoney(amount, currency) {
   if (amount === null || amount === undefined) return '';
   try {
@@ -199,9 +214,9 @@ async function loadRuns() {
   const body = $('#runs-table tbody');
   body.replaceChildren(...runs.map(r => el('tr', { 'data-run-id': r.id },
     el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => follow(r.id), text: '#' + r.id })),
-    el('td', { text: t('mode.' + r.mode) }), el('td', { text: r.trigger }), el('td', { text: fmtDate(r.startedAt) }),
+    el('td', { text: modeText(r) }), el('td', { text: r.trigger }), el('td', { text: fmtDate(r.startedAt) }),
     el('td', { text: t('phase.' + r.phase) }),
-    el('td', {}, chip('outcome', r.outcome ?? 'running', t('outcome.' + r.outcome))), el('td', { text: r.reason ?? '' }))));
+    el('td', {}, chip('outcome', r.outcome ?? 'running', t('outcome.' + (r.outcome ?? null)))), el('td', { text: r.reason ?? '' }))));
   if (state.runId === null && runs.length > 0) follow(runs[0].id);
 }
 
@@ -234,15 +249,18 @@ function renderRun(run) {
   $('#run-current').dataset.runId = run.id;
   $('#run-current').dataset.ended = run.endedAt ? 'true' : 'false';
   $('#run-current-id').textContent = '#' + run.id;
-  $('#run-current-mode').textContent = t('mode.' + run.mode);
+  $('#run-current-mode').textContent = modeText(run);
   $('#run-current-phase').textContent = t('phase.' + run.phase);
   const outcome = $('#run-current-outcome');
-  outcome.textContent = t('outcome.' + run.outcome);
+  outcome.textContent = t('outcome.' + (run.outcome ?? null));
   outcome.className = 'chip outcome-' + String(run.outcome ?? 'running').toLowerCase();
   outcome.dataset.value = run.outcome ?? '';
   $('#run-current-reason').textContent = run.reason ?? '';
-  const current = PHASES.indexOf(run.phase);
-  $('#run-phases').replaceChildren(...PHASES.map((phase, i) => {
+  renderAmazonWait(run);
+  // a Mailchimp manual sync has one phase; an Amazon import two
+  const phases = run.mode === 'MAILCHIMP' ? ['MAILCHIMP'] : run.mode === 'IMPORT' ? ['AMAZON_POLL', 'REPORT'] : PHASES;
+  const current = phases.indexOf(run.phase);
+  $('#run-phases').replaceChildren(...phases.map((phase, i) => {
     const p = (run.progress || {})[phase];
     const stage = run.endedAt || run.phase === 'DONE' || (current >= 0 && i < current) ? 'done' : i === current ? 'running' : 'waiting';
     const bar = el('progress', { max: p && p.total > 0 ? p.total : 1, 'aria-label': t('phase.' + phase) });
@@ -259,6 +277,18 @@ function renderRun(run) {
   $('#run-current-errors').replaceChildren(...(errors.length ? errors.map(e => el('li', { text: e })) : [el('li', { text: t('runs.noErrors') })]));
 }
 
+/** While the Amazon poll waits for Amazon's rate budget, or after it stopped on its time budget: when the next page is allowed. */
+function renderAmazonWait(run) {
+  const box = $('#run-current-amazon-wait');
+  const wait = run.amazonWait;
+  // a wait is news only while the run goes on; a stop on the time budget stays on the run
+  const shown = wait && (!wait.waiting || !run.endedAt);
+  box.hidden = !shown;
+  box.dataset.waiting = shown ? String(wait.waiting) : '';
+  box.dataset.nextPageAt = shown ? wait.nextPageAt : '';
+  box.textContent = shown ? t(wait.waiting ? 'runs.amazonWaiting' : 'runs.amazonStopped', fmtTime(wait.nextPageAt), wait.accountId, wait.operation) : '';
+}
+
 async function startRun() {
   try {
     const started = await api('POST', '/api/sync', { mode: $('#run-mode').value });
@@ -270,14 +300,16 @@ async function startRun() {
   }
 }
 
+/** A Mailchimp manual sync is a run: followed like the others; a second press while one runs shows the one in progress. */
 async function manualSync(path) {
-  say(t('runs.manualRunning'));
   try {
-    await api('POST', path);
-    say(t('runs.manualDone'));
+    const started = await api('POST', path);
+    say(t('runs.manualStarted', '#' + started.runId));
+    follow(started.runId);
     loadRuns().catch(() => {});
   } catch (e) {
     say(t('refused', e.message), true);
+    if (e.problem && e.problem.runningRunId) follow(e.problem.runningRunId);
   }
 }
 

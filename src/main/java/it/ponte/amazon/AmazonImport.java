@@ -279,11 +279,21 @@ public class AmazonImport implements RecordFailureSink {
         log.warn("Amazon poll of account {} failed: {}", accountId, reason);
         if (report != null) {
             report.accountFailed(accountId, reason, isAuthorization(failure));
+            budgetSpent(failure).ifPresent(spent -> report.stoppedOnTimeBudget(accountId, spent.operation(), spent.allowedAt()));
         }
     }
 
     public AmazonImportReport newReport(@ExchangeProperty(REPORT) AmazonImportReport existing) {
         return existing != null ? existing : new AmazonImportReport();
+    }
+
+    private static Optional<SpApiBudgetSpentException> budgetSpent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SpApiBudgetSpentException spent) {
+                return Optional.of(spent);
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean isAuthorization(Throwable failure) {

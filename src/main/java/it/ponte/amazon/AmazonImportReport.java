@@ -1,5 +1,6 @@
 package it.ponte.amazon;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -13,6 +14,49 @@ public final class AmazonImportReport {
     private final List<AccountFailure> accountFailures = Collections.synchronizedList(new ArrayList<>());
 
     public record AccountFailure(String accountId, String message, boolean configurationError) {
+    }
+
+    /**
+     * The poll and Amazon's rate budget: {@code waiting} while the poll waits for the next page of an account (the
+     * operation's token comes at {@code nextPageAt}); not waiting when the poll stopped on its time budget and the
+     * next run goes on from there, which Amazon allows from {@code nextPageAt}.
+     */
+    public record RateWait(String accountId, String operation, Instant nextPageAt, boolean waiting) {
+    }
+
+    private volatile RateWait waitingNow;
+    private volatile RateWait stoppedOnBudget;
+    private volatile Runnable rateWaitListener = () -> { };
+
+    /** Who hears of every change of {@link #rateWait()} (the run record, which the console shows). */
+    public void onRateWait(Runnable listener) {
+        this.rateWaitListener = listener;
+    }
+
+    /** The poll waits for Amazon's rate budget until {@code nextPageAt}. */
+    public void waitingForRate(String accountId, String operation, Instant nextPageAt) {
+        waitingNow = new RateWait(accountId, operation, nextPageAt, true);
+        rateWaitListener.run();
+    }
+
+    /** The wait is over: the call goes out. */
+    public void rateWaitOver() {
+        if (waitingNow != null) {
+            waitingNow = null;
+            rateWaitListener.run();
+        }
+    }
+
+    /** The poll of the account stopped on its time budget; Amazon allows its next page at {@code nextPageAt}. */
+    public void stoppedOnTimeBudget(String accountId, String operation, Instant nextPageAt) {
+        stoppedOnBudget = new RateWait(accountId, operation, nextPageAt, false);
+        rateWaitListener.run();
+    }
+
+    /** The wait going on now, else where the poll stopped on its time budget, else null. */
+    public RateWait rateWait() {
+        RateWait now = waitingNow;
+        return now != null ? now : stoppedOnBudget;
     }
 
     public void add(ImportOutcome outcome) {

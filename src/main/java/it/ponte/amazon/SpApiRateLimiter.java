@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 public class SpApiRateLimiter {
 
     public static final String RATE_HEADER = "x-amzn-RateLimit-Limit";
+    /** A wait for Amazon's rate budget at least this long is shown on the run (the console's "next page allowed at"). */
+    static final Duration NOTEWORTHY_WAIT = Duration.ofSeconds(1);
     /** Exchange property: the instant after which this run's Amazon poll must not wait for Amazon's rate budget. */
     public static final String POLL_DEADLINE = it.ponte.remote.RemoteBackoff.WAIT_DEADLINE;
 
@@ -53,10 +55,12 @@ public class SpApiRateLimiter {
     /**
      * The pacing step of the {@code amazon-http} route: waits for the call's token; presigned transfers are not metered.
      * Within a poll (property {@value #POLL_DEADLINE}) a wait that would end after the poll's deadline is not waited:
-     * the call fails with {@link SpApiBudgetSpentException}, which ends the account's poll for this run.
+     * the call fails with {@link SpApiBudgetSpentException}, which ends the account's poll for this run. A wait of the
+     * poll of a run ({@code report}) of a second or more is noted in the run's report while it lasts, with the time the
+     * call is allowed: the run record and the console show it.
      */
-    public void pace(@ExchangeProperty(SpApiCall.PROPERTY) SpApiCall call, @ExchangeProperty(POLL_DEADLINE) Instant deadline)
-            throws InterruptedException {
+    public void pace(@ExchangeProperty(SpApiCall.PROPERTY) SpApiCall call, @ExchangeProperty(POLL_DEADLINE) Instant deadline,
+                     @ExchangeProperty(AmazonImport.REPORT) AmazonImportReport report) throws InterruptedException {
         if (call.operation() == null) {
             return;
         }
@@ -64,7 +68,8 @@ public class SpApiRateLimiter {
             return;
         }
         long waitNanos = paced(call.accountId(), call.operation()).bucket().estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        Instant allowedAt = Instant.now().plusNanos(waitNanos);
+        Instant now = Instant.now();
+        Instant allowedAt = now.plusNanos(waitNanos);
         if (deadline != null && allowedAt.isAfter(deadline)) {
             throw new SpApiBudgetSpentException(call.accountId(), call.operationName(), allowedAt);
         }
@@ -72,8 +77,18 @@ public class SpApiRateLimiter {
             log.info("Waiting {} s for Amazon's rate budget: account {}, {} (next call allowed at {})",
                     String.format(java.util.Locale.ROOT, "%.1f", waitNanos / 1e9), call.accountId(), call.operationName(), allowedAt);
         }
+        boolean shown = deadline != null && report != null && Duration.between(now, allowedAt).compareTo(NOTEWORTHY_WAIT) >= 0;
+        if (shown) {
+            report.waitingForRate(call.accountId(), call.operationName(), allowedAt);
+        }
         long started = System.nanoTime();
-        acquire(call.accountId(), call.operation());
+        try {
+            acquire(call.accountId(), call.operation());
+        } finally {
+            if (shown) {
+                report.rateWaitOver();
+            }
+        }
         long waited = System.nanoTime() - started;
         if (waited >= WAIT_COUNTED.toNanos()) {
             metrics.rateWait("amazon", call.operationName(), Duration.ofNanos(waited));

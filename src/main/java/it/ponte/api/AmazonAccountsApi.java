@@ -35,14 +35,13 @@ public class AmazonAccountsApi {
     }
 
     /** Imports this account alone, then a partial sync outside the contract quota. */
-    public Map<String, Object> orderSync(@Header("id") String id) {
+    public ApiBodies.RunStarted orderSync(@Header("id") String id) {
         AmazonProperties.Account account = accounts.find(id)
                 .orElseThrow(() -> ApiProblem.notFound("Account Amazon '" + id + "' non configurato."));
         if (!account.createOrders()) {
             throw ApiProblem.conflict("L'account Amazon '" + id + "' non ha \"Creare ordini in Passweb\" attivo (create-orders).");
         }
-        long runId = launcher.launch(SyncMode.PARTIAL, SyncTrigger.ACCOUNT_ORDER_SYNC, id);
-        return Map.of("runId", runId, "status", "/api/sync/runs/" + runId);
+        return ApiBodies.RunStarted.of(launcher.launch(SyncMode.PARTIAL, SyncTrigger.ACCOUNT_ORDER_SYNC, id));
     }
 
     private AccountView view(AmazonProperties.Account a) {

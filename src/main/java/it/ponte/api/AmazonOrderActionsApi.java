@@ -1,6 +1,5 @@
 package it.ponte.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import it.ponte.amazon.AdjustmentReason;
 import it.ponte.amazon.AmazonOrderTransitions;
 import it.ponte.amazon.CancelReason;
@@ -8,7 +7,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
@@ -31,43 +29,43 @@ public class AmazonOrderActionsApi {
         this.requests = requests;
     }
 
-    public Map<String, Object> cancel(@Header("id") String id, @Body String body) {
-        JsonNode request = requests.object(body);
-        CancelReason reason = enumValue(CancelReason.class, request.path("reason").asText(""), "reason");
+    public ApiBodies.OrderActionResult cancel(@Header("id") String id, @Body Object body) {
+        ApiBodies.CancelRequest request = requests.body(body, ApiBodies.CancelRequest.class, () -> new ApiBodies.CancelRequest(null));
+        CancelReason reason = enumValue(CancelReason.class, request.reason(), "reason");
         AmazonOrderTransitions.AmazonOrderRef order = order(id);
         transitions.requestCancellation(order, reason);
         return answer(id);
     }
 
-    public Map<String, Object> ship(@Header("id") String id, @Body String body) {
-        JsonNode request = requests.object(body);
-        String carrier = requests.required(request, "carrier", FIELD_WIDTH);
-        String tracking = requests.required(request, "trackingNumber", FIELD_WIDTH);
+    public ApiBodies.OrderActionResult ship(@Header("id") String id, @Body Object body) {
+        ApiBodies.ShipRequest request = requests.body(body, ApiBodies.ShipRequest.class, () -> new ApiBodies.ShipRequest(null, null, null));
+        String carrier = requests.required(request.carrier(), "carrier", FIELD_WIDTH);
+        String tracking = requests.required(request.trackingNumber(), "trackingNumber", FIELD_WIDTH);
         Instant shipDate;
         try {
-            shipDate = OffsetDateTime.parse(requests.required(request, "shipDate", FIELD_WIDTH)).toInstant();
+            shipDate = OffsetDateTime.parse(requests.required(request.shipDate(), "shipDate", FIELD_WIDTH)).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(requests.text("api.shipDateInvalid"));
+            throw ApiProblem.badRequestKey("api.shipDateInvalid");
         }
         if (shipDate.isBefore(EARLIEST_SHIP_DATE) || !shipDate.isBefore(LATEST_SHIP_DATE)) {
-            throw ApiProblem.badRequest(requests.text("api.shipDateOutOfRange"));
+            throw ApiProblem.badRequestKey("api.shipDateOutOfRange");
         }
         AmazonOrderTransitions.AmazonOrderRef order = order(id);
         transitions.requestShipment(order, carrier, shipDate, tracking);
         return answer(id);
     }
 
-    public Map<String, Object> refund(@Header("id") String id, @Body String body) {
-        JsonNode request = requests.object(body);
-        AdjustmentReason reason = enumValue(AdjustmentReason.class, request.path("reason").asText(""), "reason");
+    public ApiBodies.OrderActionResult refund(@Header("id") String id, @Body Object body) {
+        ApiBodies.RefundRequest request = requests.body(body, ApiBodies.RefundRequest.class, () -> new ApiBodies.RefundRequest(null));
+        AdjustmentReason reason = enumValue(AdjustmentReason.class, request.reason(), "reason");
         AmazonOrderTransitions.AmazonOrderRef order = order(id);
         transitions.requestRefund(order, reason);
         return answer(id);
     }
 
-    private Map<String, Object> answer(String id) {
+    private ApiBodies.OrderActionResult answer(String id) {
         AmazonOrderTransitions.AmazonOrderRef now = order(id);
-        return Map.of("orderId", now.orderId(), "amazonOrderId", now.amazonOrderId(), "state", now.state().name());
+        return new ApiBodies.OrderActionResult(now.orderId(), now.amazonOrderId(), now.state().name());
     }
 
     private AmazonOrderTransitions.AmazonOrderRef order(String id) {
@@ -76,9 +74,10 @@ public class AmazonOrderActionsApi {
 
 
 
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field) {
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String given, String field) {
+        String value = given == null ? "" : given;
         return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(value)).findFirst()
-                .orElseThrow(() -> ApiProblem.badRequest("Campo \"" + field + "\" non valido: '" + value + "'. Valori ammessi: "
-                        + Arrays.toString(type.getEnumConstants())));
+                .orElseThrow(() -> ApiProblem.badRequestKey("api.fieldNotAllowed", field, value,
+                        Arrays.toString(type.getEnumConstants())));
     }
 }

@@ -6,14 +6,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.ponte.sync.SyncAlreadyRunningException;
 import it.ponte.sync.SyncQuotaExceededException;
 import org.apache.camel.Exchange;
+import it.ponte.security.ProblemResponses;
+import java.util.Locale;
 import org.apache.camel.Message;
+import org.springframework.context.MessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the REST answers: the body as JSON with Spring's object mapper (dates as ISO-8601), and every failure
- * as an {@code application/problem+json} document with the status it deserves. Nothing internal leaks out.
+ * Sets the REST answers' status and content type; the REST binding writes the body, the verb's declared
+ * {@code outType}, as JSON ({@link RestJsonDataFormat}: Spring's object mapper, dates as ISO-8601). A run started in the
+ * background answers 202 with its {@code Location}. Every failure becomes an {@code application/problem+json} document
+ * with the status it deserves, its words from the bundles in the caller's language when it has a message key. Nothing
+ * internal leaks out.
  */
 @Component("apiResponses")
 public class ApiResponses {
@@ -21,17 +27,27 @@ public class ApiResponses {
     private static final Logger log = LoggerFactory.getLogger(ApiResponses.class);
 
     private final ObjectMapper json;
+    private final MessageSource bundles;
+    private final ProblemResponses languages;
 
-    public ApiResponses(ObjectMapper json) {
+    public ApiResponses(ObjectMapper json, MessageSource bundles, ProblemResponses languages) {
         this.json = json;
+        this.bundles = bundles;
+        this.languages = languages;
     }
 
-    public void ok(Exchange exchange) throws JsonProcessingException {
-        write(exchange.getMessage(), 200, "application/json", json.writeValueAsString(exchange.getMessage().getBody()));
+    public void ok(Exchange exchange) {
+        write(exchange.getMessage(), 200, "application/json", exchange.getMessage().getBody());
     }
 
-    public void accepted(Exchange exchange) throws JsonProcessingException {
-        write(exchange.getMessage(), 202, "application/json", json.writeValueAsString(exchange.getMessage().getBody()));
+    /** 202: the body names the run to follow ({@link ApiBodies.RunStarted}), which the Location header points at too. */
+    public void accepted(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Object body = message.getBody();
+        write(message, 202, "application/json", body);
+        if (body instanceof ApiBodies.RunStarted started) {
+            message.setHeader("Location", started.status());
+        }
     }
 
     public void problem(Exchange exchange) {
@@ -40,9 +56,16 @@ public class ApiResponses {
         String instance = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
         ObjectNode doc = json.createObjectNode();
         doc.put("type", "about:blank");
-        doc.put("title", problem.title());
-        doc.put("status", problem.status());
-        doc.put("detail", problem.getMessage());
+        if (problem.key() != null) {
+            Locale locale = languages.locale(exchange.getMessage().getHeader("Accept-Language", String.class));
+            doc.put("title", bundles.getMessage("api.error.badRequest.title", null, locale));
+            doc.put("status", problem.status());
+            doc.put("detail", bundles.getMessage(problem.key(), problem.args(), locale));
+        } else {
+            doc.put("title", problem.title());
+            doc.put("status", problem.status());
+            doc.put("detail", problem.getMessage());
+        }
         doc.put("instance", instance);
         if (problem.extension() != null) {
             doc.setAll((ObjectNode) json.valueToTree(problem.extension()));
@@ -65,13 +88,13 @@ public class ApiResponses {
             return new ApiProblem(409, "Transizione non ammessa", forbidden.getMessage());
         }
         if (failure instanceof JsonProcessingException) {
-            return ApiProblem.badRequest("Il corpo della richiesta non è un JSON valido.");
+            return ApiProblem.badRequestKey("api.notJson");
         }
         log.error("Unexpected failure answering a REST call", failure);
         return new ApiProblem(500, "Errore interno", "Errore interno di Ponte; dettagli nel log del servizio.");
     }
 
-    private static void write(Message message, int status, String contentType, String body) {
+    private static void write(Message message, int status, String contentType, Object body) {
         // Request headers must not echo back into the answer.
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);

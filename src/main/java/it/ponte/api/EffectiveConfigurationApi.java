@@ -1,5 +1,7 @@
 package it.ponte.api;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -17,14 +19,36 @@ public class EffectiveConfigurationApi {
     private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|token|api-?key|credential|hash).*");
     private static final String[] PREFIXES = {"ponte.", "camel.main.", "server.", "spring.profiles.active", "management.endpoints."};
 
+    /** Every key with its value (secrets masked), sorted, written as one flat JSON object: the answer's declared type. */
+    @Schema(description = "Every ponte.*, camel.main.*, server.* key with its effective value; secrets masked as ****",
+            additionalPropertiesSchema = String.class)
+    public static final class EffectiveConfiguration {
+
+        private final Map<String, String> settings = new TreeMap<>();
+
+        @JsonAnyGetter
+        @Schema(hidden = true)
+        public Map<String, String> getSettings() {
+            return settings;
+        }
+
+        boolean containsKey(String key) {
+            return settings.containsKey(key);
+        }
+
+        void put(String key, String value) {
+            settings.put(key, value);
+        }
+    }
+
     private final ConfigurableEnvironment environment;
 
     public EffectiveConfigurationApi(ConfigurableEnvironment environment) {
         this.environment = environment;
     }
 
-    public Map<String, String> effective() {
-        Map<String, String> effective = new TreeMap<>();
+    public EffectiveConfiguration effective() {
+        EffectiveConfiguration effective = new EffectiveConfiguration();
         for (var source : environment.getPropertySources()) {
             if (!(source instanceof EnumerablePropertySource<?> enumerable)) {
                 continue;

@@ -1,55 +1,37 @@
 package it.ponte.api;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import java.io.IOException;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a request body as one JSON object and nothing after it: {@code {"mode":"TOTAL"} garbage} is a 400, not a
- * started run. Missing or over-long fields are named in the problem document.
+ * What the API's beans ask of a request body the REST binding read into its declared type ({@link RestJsonDataFormat}
+ * already refused what is not one JSON object of that type): the body itself, an empty one when none was sent, and its
+ * required text fields, trimmed and within the shop's column widths. Refusals are 400 problem documents naming the
+ * field, in the caller's language.
  */
 @Component
 class JsonRequests {
 
-    private final ObjectReader reader;
-    private final ApiMessages messages;
-
-    JsonRequests(ObjectMapper json, ApiMessages messages) {
-        // {"mode":"PARTIAL","mode":"TOTAL"} is ambiguous: refused rather than read as the last one
-        this.reader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
-        this.messages = messages;
-    }
-
-    JsonNode object(String body) {
-        JsonNode node;
-        try {
-            node = reader.readTree(body == null || body.isBlank() ? "{}" : body);
-        } catch (IOException e) {
-            throw ApiProblem.badRequest(messages.text("api.notJson"));
+    /** The bound body; {@code empty} when the request had none (a bodiless POST is not bound). */
+    <T> T body(Object body, Class<T> type, Supplier<T> empty) {
+        if (type.isInstance(body)) {
+            return type.cast(body);
         }
-        if (node == null || !node.isObject()) {
-            throw ApiProblem.badRequest(messages.text("api.notJsonObject"));
+        if (body == null || body instanceof String text && text.isBlank() || body instanceof byte[] bytes && bytes.length == 0) {
+            return empty.get();
         }
-        return node;
+        throw ApiProblem.badRequestKey("api.notJsonObject");
     }
 
     /** A required text field, trimmed, at most {@code maxLength} characters (the shop's column width). */
-    String required(JsonNode request, String field, int maxLength) {
-        String value = request.path(field).asText("").trim();
-        if (value.isEmpty()) {
-            throw ApiProblem.badRequest(messages.text("api.fieldRequired", field));
+    String required(String value, String field, int maxLength) {
+        String trimmed = value == null ? "" : value.trim();
+        if (trimmed.isEmpty()) {
+            throw ApiProblem.badRequestKey("api.fieldRequired", field);
         }
-        if (value.length() > maxLength) {
-            throw ApiProblem.badRequest(messages.text("api.fieldTooLong", field, maxLength));
+        if (trimmed.length() > maxLength) {
+            throw ApiProblem.badRequestKey("api.fieldTooLong", field, maxLength);
         }
-        return value;
-    }
-
-    String text(String key, Object... args) {
-        return messages.text(key, args);
+        return trimmed;
     }
 }

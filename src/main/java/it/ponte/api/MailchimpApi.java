@@ -14,12 +14,14 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.Message;
+import it.ponte.sync.SyncLauncher;
+import it.ponte.sync.SyncTrigger;
 import org.springframework.stereotype.Component;
 
 /**
- * Manual Mailchimp operations for the administrator (the REST routes in {@code rest-api.camel.yaml} hand each to
- * {@code direct:mailchimp-sync}): all customers, all products, the order history already in the ERP placed since a
- * date, and the parked records (list, retry). Each sync answers with its report.
+ * Manual Mailchimp operations for the administrator: all customers, all products, the order history already in the
+ * ERP placed since a date, each a run of its own in the background (the answer is the run to follow; one at a time per
+ * kind), and the parked records (list, retry now).
  */
 @Component("mailchimpApi")
 public class MailchimpApi {
@@ -30,21 +32,21 @@ public class MailchimpApi {
 
     private final MailchimpOutbox outbox;
     private final ApiMessages messages;
+    private final SyncLauncher launcher;
 
-    public MailchimpApi(MailchimpOutbox outbox, ApiMessages messages) {
+    public MailchimpApi(MailchimpOutbox outbox, ApiMessages messages, SyncLauncher launcher) {
         this.outbox = outbox;
         this.messages = messages;
+        this.launcher = launcher;
     }
 
-    /** Headers of a manual sync of one scope: a TOTAL pass over it (orders: since the date given, if any). */
-    public void scope(Message message, @Header("mailchimpScope") String scope, @Header("since") String since) {
-        message.removeHeader("since");
-        message.setHeader("syncMode", "TOTAL");
-        message.setHeader("mailchimpScope", MailchimpScope.valueOf(scope).name());
-        if (since != null && !since.isBlank()) {
-            message.setHeader("since", parse(since));
-        }
-        message.setBody(null);
+    /**
+     * Starts the manual sync of one scope as a run: a TOTAL pass over it (orders: placed since the date given, if any).
+     * A second one of the same scope while it runs is a 409 naming it.
+     */
+    public ApiBodies.RunStarted start(@Header("mailchimpScope") String scope, @Header("since") String since) {
+        Instant from = since == null || since.isBlank() ? null : parse(since);
+        return ApiBodies.RunStarted.of(launcher.launchMailchimp(MailchimpScope.valueOf(scope).name(), SyncTrigger.REST, from));
     }
 
     public List<MailchimpOutboxEntry> parked() {

@@ -4,7 +4,6 @@ import it.ponte.security.ApiSecurity;
 import it.ponte.security.Role;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.springframework.security.core.Authentication;
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component("meApi")
 public class MeApi {
 
-    public Map<String, Object> me(Exchange exchange) {
+    public ApiBodies.Caller me(Exchange exchange) {
         Object caller = exchange.getMessage() instanceof PlatformHttpMessage http ? http.getRequest().getAttribute(ApiSecurity.CALLER_ATTRIBUTE) : null;
         if (!(caller instanceof Authentication authentication)) {
             throw new ApiProblem(401, "Non autenticato", "Servono le credenziali.");
@@ -24,6 +23,6 @@ public class MeApi {
         Role role = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .flatMap(a -> Arrays.stream(Role.values()).filter(r -> ("ROLE_" + r.name()).equals(a)))
                 .max(Comparator.naturalOrder()).orElseThrow(() -> new ApiProblem(403, "Non consentito", "Nessun ruolo."));
-        return Map.of("name", authentication.getName(), "role", role.name());
+        return new ApiBodies.Caller(authentication.getName(), role.name());
     }
 }

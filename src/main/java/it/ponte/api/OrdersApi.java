@@ -34,6 +34,6 @@ public class OrdersApi {
             return null;
         }
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).filter(n -> n.equalsIgnoreCase(value)).findFirst()
-                .orElseThrow(() -> ApiProblem.badRequest("Valore non valido per " + name + ": " + value));
+                .orElseThrow(() -> ApiProblem.badRequestKey("api.parameterNotAllowed", name, value));
     }
 }

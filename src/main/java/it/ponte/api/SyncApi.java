@@ -1,6 +1,5 @@
 package it.ponte.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import it.ponte.sync.SyncLauncher;
 import it.ponte.sync.SyncMode;
 import it.ponte.sync.SyncRun;
@@ -8,7 +7,6 @@ import it.ponte.sync.SyncRuns;
 import it.ponte.sync.SyncTrigger;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
@@ -27,14 +25,12 @@ public class SyncApi {
         this.requests = requests;
     }
 
-    public Map<String, Object> start(@Body String body) {
-        JsonNode request = requests.object(body);
-        String mode = request.path("mode").asText("");
-        SyncMode parsed = Arrays.stream(SyncMode.values()).filter(m -> m != SyncMode.IMPORT && m.name().equalsIgnoreCase(mode))
-                .findFirst().orElseThrow(() -> ApiProblem.badRequest(
-                        "Campo \"mode\" mancante o non valido: usare TOTAL, CHANGED o PARTIAL."));
-        long runId = launcher.launch(parsed, SyncTrigger.REST, null);
-        return Map.of("runId", runId, "status", "/api/sync/runs/" + runId);
+    public ApiBodies.RunStarted start(@Body Object body) {
+        ApiBodies.SyncRequest request = requests.body(body, ApiBodies.SyncRequest.class, () -> new ApiBodies.SyncRequest(null));
+        String mode = request.mode() == null ? "" : request.mode().trim();
+        SyncMode parsed = Arrays.stream(SyncMode.values()).filter(m -> m != SyncMode.IMPORT && m != SyncMode.MAILCHIMP && m.name().equalsIgnoreCase(mode))
+                .findFirst().orElseThrow(() -> ApiProblem.badRequestKey("api.modeInvalid"));
+        return ApiBodies.RunStarted.of(launcher.launch(parsed, SyncTrigger.REST, null));
     }
 
     public List<SyncRun> list(@Header("limit") String limit) {
@@ -49,7 +45,7 @@ public class SyncApi {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("Identificativo non valido: " + id);
+            throw ApiProblem.badRequestKey("api.idInvalid", id);
         }
     }
 
@@ -60,11 +56,11 @@ public class SyncApi {
         try {
             int n = Integer.parseInt(value);
             if (n < min || n > max) {
-                throw ApiProblem.badRequest("Parametro " + name + " fuori intervallo (" + min + "–" + max + ").");
+                throw ApiProblem.badRequestKey("api.parameterOutOfRange", name, String.valueOf(min), String.valueOf(max));
             }
             return n;
         } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("Parametro " + name + " non numerico: " + value);
+            throw ApiProblem.badRequestKey("api.parameterNotNumber", name, value);
         }
     }
 }

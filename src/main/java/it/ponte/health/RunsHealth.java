@@ -54,7 +54,7 @@ public class RunsHealth implements HealthIndicator {
     }
 
     private Health check() {
-        List<SyncRun> recent = runs.recent(20).stream().filter(r -> r.mode() != SyncMode.IMPORT && !r.running()).toList();
+        List<SyncRun> recent = runs.recent(20).stream().filter(r -> r.mode() != SyncMode.IMPORT && r.mode() != SyncMode.MAILCHIMP && !r.running()).toList();
         Map<String, Object> details = new LinkedHashMap<>();
         Optional<SyncRun> lastGood = recent.stream().filter(r -> r.outcome() == SyncOutcome.SUCCEEDED || r.outcome() == SyncOutcome.PARTIAL)
                 .findFirst();

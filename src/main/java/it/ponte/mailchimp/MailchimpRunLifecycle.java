@@ -67,6 +67,20 @@ public class MailchimpRunLifecycle {
         run.cartsVerdict(MailchimpVerdict.valueOf(verdict));
     }
 
+    /**
+     * Whether the report of this Mailchimp run goes out as a mail of its own: Mailchimp enabled, the run touched it, the
+     * caller did not say {@code mailchimpReportMail=false}, and the run is not the Mailchimp phase of a sync run (whose
+     * one report tells it) unless it is a manual sync run ({@code mailchimpManualRun}).
+     */
+    public boolean reportMailed(Exchange exchange) {
+        var message = exchange.getMessage();
+        boolean insideSyncRun = exchange.getProperty("syncContext") != null
+                && !"true".equals(message.getHeader("mailchimpManualRun", String.class));
+        return Boolean.TRUE.equals(message.getHeader("mailchimpEnabled", Boolean.class))
+                && !"false".equals(message.getHeader("mailchimpReportMail", String.class)) && !insideSyncRun
+                && message.getBody() instanceof MailchimpReport report && report.isWorthMailing();
+    }
+
     public MailchimpReport finish(@ExchangeProperty(MailchimpRun.PROPERTY) MailchimpRun run) {
         MailchimpReport report = run.report(properties.enabled(), outbox.parked());
         log.info("Mailchimp run done: {}", report.entities());

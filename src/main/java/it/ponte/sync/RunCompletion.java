@@ -108,7 +108,8 @@ public class RunCompletion extends RoutePolicySupport {
                 log.error("Lock of sync run {} not released ({}): its lease will expire", ctx.getRunId(), e.getMessage());
             }
         }
-        if (run.reportOwed() && run.outcome() == SyncOutcome.FAILED) {
+        // a Mailchimp manual sync mails its own report (mailchimp-report-mail), never the sync run's
+        if (run.reportOwed() && run.outcome() == SyncOutcome.FAILED && ctx.getMode() != SyncMode.MAILCHIMP) {
             sendLateReport(ctx);
         }
         return true;

@@ -58,6 +58,26 @@ public final class RunLedger {
         progress.put(of.name(), new SyncRun.Progress(done, total));
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger mailchimpDone = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mailchimpTotal = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The Mailchimp phase owes {@code records} more (one entity's list): its progress total grows. */
+    void mailchimpOwed(int records) {
+        progress(SyncPhase.MAILCHIMP, mailchimpDone.get(), mailchimpTotal.addAndGet(records));
+    }
+
+    /** One owed record of the Mailchimp phase written or settled (its writers run in parallel). */
+    SyncRun.Progress mailchimpWritten() {
+        SyncRun.Progress now = new SyncRun.Progress(mailchimpDone.incrementAndGet(), mailchimpTotal.get());
+        synchronized (progress) {
+            SyncRun.Progress before = progress.get(SyncPhase.MAILCHIMP.name());
+            if (before == null || before.done() < now.done()) {
+                progress.put(SyncPhase.MAILCHIMP.name(), now);
+            }
+        }
+        return now;
+    }
+
     public void count(String name, int delta) {
         counts.merge(name, delta, Integer::sum);
     }

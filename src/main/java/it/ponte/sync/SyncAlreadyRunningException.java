@@ -6,7 +6,12 @@ public class SyncAlreadyRunningException extends RuntimeException {
     private final Long runningRunId;
 
     public SyncAlreadyRunningException(Long runningRunId) {
-        super("Una sincronizzazione è già in corso" + (runningRunId == null ? "" : " (run " + runningRunId + ")")
+        this(runningRunId, "Una sincronizzazione");
+    }
+
+    /** {@code what}: the kind of run in progress, as the merchant calls it ("La sincro manuale Mailchimp dei clienti"). */
+    public SyncAlreadyRunningException(Long runningRunId, String what) {
+        super(what + " è già in corso" + (runningRunId == null ? "" : " (run " + runningRunId + ")")
                 + ": attendere la sua conclusione.");
         this.runningRunId = runningRunId;
     }

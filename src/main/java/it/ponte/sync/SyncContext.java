@@ -57,6 +57,11 @@ public final class SyncContext {
         return identity.accountId();
     }
 
+    /** What a Mailchimp manual sync covers (CUSTOMERS, PRODUCTS, ORDERS); null for the other runs. */
+    public String getScope() {
+        return identity.scope();
+    }
+
     /** Start of the previous finished run: CHANGED reads what changed after it. Null for TOTAL or a first run. */
     public Instant getSince() {
         return identity.since();

@@ -35,7 +35,7 @@ public class SyncJmx {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("mode must be TOTAL, CHANGED or PARTIAL, not '" + mode + "'");
         }
-        if (parsed == SyncMode.IMPORT) {
+        if (parsed == SyncMode.IMPORT || parsed == SyncMode.MAILCHIMP) {
             throw new IllegalArgumentException("mode must be TOTAL, CHANGED or PARTIAL");
         }
         try {

@@ -20,6 +20,11 @@ public class SyncLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(SyncLauncher.class);
     public static final String RUN_ENDPOINT = "seda:sync-run";
+    /** Where a Mailchimp manual sync runs (routes/mailchimp-sync.camel.yaml), in the background like the sync runs. */
+    public static final String MAILCHIMP_RUN_ENDPOINT = "seda:mailchimp-manual-run";
+    private static final java.util.Map<String, String> MAILCHIMP_KINDS = java.util.Map.of(
+            "CUSTOMERS", "La sincro manuale Mailchimp dei clienti", "PRODUCTS", "La sincro manuale Mailchimp dei prodotti",
+            "ORDERS", "L'invio a Mailchimp dello storico ordini");
 
     private final SyncLock lock;
     private final SyncRuns runs;
@@ -49,7 +54,7 @@ public class SyncLauncher {
                 throw new SyncQuotaExceededException(used, properties.quotaPerMonth());
             }
         }
-        String token = lock.tryAcquire(node).orElseThrow(() -> new SyncAlreadyRunningException(runningRunId()));
+        String token = lock.tryAcquire(node).orElseThrow(() -> new SyncAlreadyRunningException(runningRunId(SyncLock.SYNC)));
         long runId;
         try {
             runId = runs.create(mode, trigger, counted, accountId, node);
@@ -59,18 +64,60 @@ public class SyncLauncher {
             throw e;
         }
         Instant since = mode == SyncMode.CHANGED ? runs.lastSyncStart().orElse(null) : null;
-        SyncContext context = new SyncContext(runId, mode, trigger, counted, accountId, since, token);
-        active.started(context);
+        SyncContext context = new SyncContext(new RunIdentity(runId, mode, trigger, counted, accountId, since, token));
+        hand(context, RUN_ENDPOINT);
+        log.info("Sync run {} started: mode {}, trigger {}{}", runId, mode, trigger, accountId == null ? "" : ", account " + accountId);
+        return runId;
+    }
+
+    /**
+     * Starts a Mailchimp manual sync as a run (mode MAILCHIMP, never counted): {@code scope} CUSTOMERS, PRODUCTS or
+     * ORDERS (the order history, placed since {@code since} when given). One at a time, under a lock of their own (not
+     * the sync runs'): a second press while one runs is refused naming the one in progress. The answer is the run's id.
+     */
+    public long launchMailchimp(String scope, SyncTrigger trigger, Instant since) {
+        String what = MAILCHIMP_KINDS.get(scope);
+        if (what == null) {
+            throw new IllegalArgumentException("Mailchimp manual sync scope must be one of " + MAILCHIMP_KINDS.keySet() + ", not " + scope);
+        }
+        String token = lock.tryAcquire(SyncLock.MAILCHIMP, node).orElseThrow(() -> {
+            Long running = runningRunId(SyncLock.MAILCHIMP);
+            String scopeRunning = running == null ? null : runs.find(running).map(SyncRun::scope).orElse(null);
+            return new SyncAlreadyRunningException(running, MAILCHIMP_KINDS.getOrDefault(scopeRunning, "Una sincro manuale Mailchimp"));
+        });
+        long runId;
         try {
-            producer.sendBody(RUN_ENDPOINT, context);
+            runId = runs.create(SyncMode.MAILCHIMP, trigger, false, null, node, scope);
+            lock.attach(token, runId);
+        } catch (RuntimeException e) {
+            lock.release(token);
+            throw e;
+        }
+        hand(new SyncContext(new RunIdentity(runId, SyncMode.MAILCHIMP, trigger, false, null, since, token, scope)),
+                MAILCHIMP_RUN_ENDPOINT);
+        log.info("Mailchimp manual sync {} started: scope {}{}", runId, scope, since == null ? "" : ", since " + since);
+        return runId;
+    }
+
+    /** The run, recorded and locked, goes to its route; its waits for Amazon's rate budget reach its record at once. */
+    private void hand(SyncContext context, String endpoint) {
+        context.getAmazonReport().onRateWait(() -> {
+            try {
+                runs.saveProgress(context);
+            } catch (RuntimeException e) {
+                log.warn("Progress of run {} not saved: {}", context.getRunId(), e.getMessage());
+            }
+        });
+        active.started(context);
+        String token = context.lockToken();
+        try {
+            producer.sendBody(endpoint, context);
         } catch (RuntimeException e) {
             active.ended(context);
             runs.finish(context, SyncOutcome.FAILED, "Impossibile avviare la sincronizzazione: " + e.getMessage());
             lock.release(token);
             throw e;
         }
-        log.info("Sync run {} started: mode {}, trigger {}{}", runId, mode, trigger, accountId == null ? "" : ", account " + accountId);
-        return runId;
     }
 
     /** The scheduled runs: a refusal (another run going on, quota spent) is logged, not thrown at Quartz. */
@@ -94,9 +141,9 @@ public class SyncLauncher {
     }
 
     /** The run holding the lock; its id is attached a moment after the lock is taken, so wait for it briefly. */
-    private Long runningRunId() {
+    private Long runningRunId(String lockName) {
         for (int i = 0; i < 20; i++) {
-            Long id = lock.holder().orElse(null);
+            Long id = lock.holder(lockName).orElse(null);
             if (id != null) {
                 return id;
             }

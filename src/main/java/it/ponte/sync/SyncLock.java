@@ -51,15 +51,29 @@ public class SyncLock {
         this.clock = clock;
     }
 
+    /** The lock of the shop–ERP sync runs (and the Amazon imports). */
+    public static final String SYNC = "sync";
+
+    /**
+     * The lock of the Mailchimp manual syncs (customers, products, order history): one at a time, as they share the
+     * store's {@code is_syncing} flag (a history load sets it, and the end of any Mailchimp run clears it).
+     */
+    public static final String MAILCHIMP = "mailchimp";
+
     /** Takes the lock for a new run, or answers which run holds it. */
     public Optional<String> tryAcquire(String node) {
+        return tryAcquire(SYNC, node);
+    }
+
+    /** Takes the named lock for a new run ({@link #SYNC}, {@link #MAILCHIMP}), or answers which run holds it. */
+    public Optional<String> tryAcquire(String name, String node) {
         String token = node + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 13);
-        Long expiredRun = expiredHolder();
+        Long expiredRun = expiredHolder(name);
         int taken = shop.update("""
                 UPDATE sync_lock SET owner = :token, run_id = NULL, expires_at = :expires
-                WHERE name = 'sync' AND (owner IS NULL OR expires_at < :now)
+                WHERE name = :name AND (owner IS NULL OR expires_at < :now)
                 """, new MapSqlParameterSource().addValue("token", token).addValue("now", Timestamp.from(clock.instant()))
-                .addValue("expires", Timestamp.from(clock.instant().plus(properties.lockLease()))));
+                .addValue("name", name).addValue("expires", Timestamp.from(clock.instant().plus(properties.lockLease()))));
         if (taken == 0) {
             return Optional.empty();
         }
@@ -79,10 +93,10 @@ public class SyncLock {
      */
     public int recoverOwn(String node) {
         List<Map<String, Object>> held = shop.queryForList(
-                "SELECT owner, run_id FROM sync_lock WHERE name = 'sync' AND owner IS NOT NULL", Map.of());
+                "SELECT name, owner, run_id FROM sync_lock WHERE owner IS NOT NULL", Map.of());
         String reason = "Il nodo " + node + " è ripartito mentre eseguiva questa sincronizzazione: interrotta (il lavoro restante "
                 + "è ripreso dalla sincronizzazione successiva)";
-        Long liveRun = null;
+        java.util.Set<Long> running = new java.util.HashSet<>(ActiveRuns.inThisJvm());
         for (Map<String, Object> row : held) {
             String owner = (String) row.get("owner");
             Long runId = row.get("run_id") == null ? null : ((Number) row.get("run_id")).longValue();
@@ -90,18 +104,14 @@ public class SyncLock {
                 if (runId != null) {
                     runs.abandon(runId, reason);
                 }
-                int freed = shop.update("UPDATE sync_lock SET owner = NULL, run_id = NULL, expires_at = NULL WHERE name = 'sync' AND owner = :owner",
+                int freed = shop.update("UPDATE sync_lock SET owner = NULL, run_id = NULL, expires_at = NULL WHERE owner = :owner",
                         Map.of("owner", owner));
                 if (freed > 0) {
                     log.warn("Freed the sync lock this node ({}) held before it stopped abruptly (run {})", node, runId);
                 }
-            } else {
-                liveRun = runId;
+            } else if (runId != null) {
+                running.add(runId);
             }
-        }
-        java.util.Set<Long> running = new java.util.HashSet<>(ActiveRuns.inThisJvm());
-        if (liveRun != null) {
-            running.add(liveRun);
         }
         int closed = runs.abandonOpenOf(node, running, reason);
         if (closed > 0) {
@@ -135,7 +145,7 @@ public class SyncLock {
     private static final java.util.Set<String> ISSUED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     void attach(String token, long runId) {
-        shop.update("UPDATE sync_lock SET run_id = :runId WHERE name = 'sync' AND owner = :token",
+        shop.update("UPDATE sync_lock SET run_id = :runId WHERE owner = :token",
                 Map.of("runId", runId, "token", token));
     }
 
@@ -145,27 +155,32 @@ public class SyncLock {
         if (renewal != null) {
             renewal.cancel(false);
         }
-        shop.update("UPDATE sync_lock SET owner = NULL, run_id = NULL, expires_at = NULL WHERE name = 'sync' AND owner = :token",
+        shop.update("UPDATE sync_lock SET owner = NULL, run_id = NULL, expires_at = NULL WHERE owner = :token",
                 Map.of("token", token));
     }
 
-    /** The run holding the lock now, if any. */
+    /** The run holding the sync lock now, if any. */
     public Optional<Long> holder() {
-        List<Long> ids = shop.queryForList("SELECT run_id FROM sync_lock WHERE name = 'sync' AND owner IS NOT NULL AND expires_at >= :now",
-                Map.of("now", Timestamp.from(clock.instant())), Long.class);
+        return holder(SYNC);
+    }
+
+    /** The run holding the named lock now, if any. */
+    public Optional<Long> holder(String name) {
+        List<Long> ids = shop.queryForList("SELECT run_id FROM sync_lock WHERE name = :name AND owner IS NOT NULL AND expires_at >= :now",
+                Map.of("name", name, "now", Timestamp.from(clock.instant())), Long.class);
         return ids.isEmpty() ? Optional.empty() : Optional.ofNullable(ids.get(0));
     }
 
-    private Long expiredHolder() {
-        List<Long> ids = shop.queryForList("SELECT run_id FROM sync_lock WHERE name = 'sync' AND owner IS NOT NULL AND expires_at < :now",
-                Map.of("now", Timestamp.from(clock.instant())), Long.class);
+    private Long expiredHolder(String name) {
+        List<Long> ids = shop.queryForList("SELECT run_id FROM sync_lock WHERE name = :name AND owner IS NOT NULL AND expires_at < :now",
+                Map.of("name", name, "now", Timestamp.from(clock.instant())), Long.class);
         return ids.isEmpty() ? null : ids.get(0);
     }
 
     private void renew(String token) {
         long started = System.nanoTime();
         try {
-            int renewed = shop.update("UPDATE sync_lock SET expires_at = :expires WHERE name = 'sync' AND owner = :token",
+            int renewed = shop.update("UPDATE sync_lock SET expires_at = :expires WHERE owner = :token",
                     new MapSqlParameterSource().addValue("token", token)
                             .addValue("expires", Timestamp.from(clock.instant().plus(properties.lockLease()))));
             if (renewed == 0) {

@@ -9,5 +9,7 @@ public enum SyncMode {
     /** Amazon poll and ERP insert of new orders (and carts) only. */
     PARTIAL,
     /** One account's Amazon poll on its own schedule: not a shop–ERP sync, never counted. */
-    IMPORT
+    IMPORT,
+    /** A Mailchimp manual sync (customers, products or the order history, the run's scope): not a shop–ERP sync, never counted. */
+    MAILCHIMP
 }

@@ -93,6 +93,30 @@ public class SyncProgress {
         }
     }
 
+    /** The Mailchimp phase owes these records too: the phase's progress total grows by their number. */
+    public void mailchimpOwed(@Body java.util.Collection<?> owed, @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
+        if (ctx == null || owed == null) {
+            return;
+        }
+        ctx.ledger().mailchimpOwed(owed.size());
+        runs.saveProgress(ctx);
+    }
+
+    /** One owed record written (or settled): the phase's progress, saved every 25 and at the last. */
+    public void mailchimpWritten(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
+        if (ctx == null) {
+            return;
+        }
+        SyncRun.Progress now = ctx.ledger().mailchimpWritten();
+        if (now.done() % 25 == 0 || now.done() == now.total()) {
+            try {
+                runs.saveProgress(ctx);
+            } catch (RuntimeException e) {
+                log.warn("Progress of run {} not saved: {}", ctx.getRunId(), e.getMessage());
+            }
+        }
+    }
+
     public void amazonOutboundDone(@Body it.ponte.amazon.AmazonOutbound.OutboundReport report,
                                    @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
         ctx.setCount("amazon.outbound.confirmed", report.confirmed());

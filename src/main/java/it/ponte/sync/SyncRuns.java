@@ -33,21 +33,35 @@ public class SyncRuns {
     }
 
     long create(SyncMode mode, SyncTrigger trigger, boolean counted, String accountId, String node) {
+        return create(mode, trigger, counted, accountId, node, null);
+    }
+
+    long create(SyncMode mode, SyncTrigger trigger, boolean counted, String accountId, String node, String scope) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         shop.update("""
-                INSERT INTO sync_run (mode, run_trigger, counted, account_id, node, phase)
-                VALUES (:mode, :trigger, :counted, :accountId, :node, 'STARTING')
+                INSERT INTO sync_run (mode, run_trigger, counted, account_id, node, phase, scope)
+                VALUES (:mode, :trigger, :counted, :accountId, :node, 'STARTING', :scope)
                 """, new MapSqlParameterSource().addValue("mode", mode.name()).addValue("trigger", trigger.name())
-                .addValue("counted", counted).addValue("accountId", accountId).addValue("node", node), key, new String[] {"id"});
+                .addValue("counted", counted).addValue("accountId", accountId).addValue("node", node).addValue("scope", scope),
+                key, new String[] {"id"});
         return key.getKey().longValue();
     }
 
     void saveProgress(SyncContext ctx) {
-        shop.update("UPDATE sync_run SET phase = :phase, progress = :progress, counts = :counts, errors = :errors WHERE id = :id",
-                new MapSqlParameterSource().addValue("id", ctx.getRunId())
+        SyncRun.AmazonWait wait = amazonWait(ctx.getAmazonReport());
+        shop.update("""
+                UPDATE sync_run SET phase = :phase, progress = :progress, counts = :counts, errors = :errors, amazon_wait = :wait
+                WHERE id = :id
+                """, new MapSqlParameterSource().addValue("id", ctx.getRunId())
                         .addValue("phase", ctx.getPhase() == null ? "STARTING" : ctx.getPhase().name())
                         .addValue("progress", write(ctx.progressSnapshot())).addValue("counts", write(ctx.countsSnapshot()))
-                        .addValue("errors", write(ctx.errors())));
+                        .addValue("errors", write(ctx.errors())).addValue("wait", wait == null ? null : write(wait)));
+    }
+
+    /** The poll's wait for Amazon's rate budget now, else where it stopped on its time budget, else none. */
+    static SyncRun.AmazonWait amazonWait(it.ponte.amazon.AmazonImportReport report) {
+        it.ponte.amazon.AmazonImportReport.RateWait wait = report.rateWait();
+        return wait == null ? null : new SyncRun.AmazonWait(wait.accountId(), wait.operation(), wait.nextPageAt(), wait.waiting());
     }
 
     void finish(SyncContext ctx, SyncOutcome outcome, String reason) {
@@ -86,7 +100,7 @@ public class SyncRuns {
     }
 
     public Optional<SyncRun> lastFinished() {
-        return shop.query("SELECT * FROM sync_run WHERE ended_at IS NOT NULL AND mode <> 'IMPORT' ORDER BY id DESC LIMIT 1",
+        return shop.query("SELECT * FROM sync_run WHERE ended_at IS NOT NULL AND mode NOT IN ('IMPORT', 'MAILCHIMP') ORDER BY id DESC LIMIT 1",
                 Map.of(), this::map).stream().findFirst();
     }
 
@@ -115,7 +129,8 @@ public class SyncRuns {
                 read(rs.getString("progress"), new TypeReference<Map<String, SyncRun.Progress>>() { }, Map.of()),
                 read(rs.getString("counts"), new TypeReference<Map<String, Integer>>() { }, Map.of()),
                 read(rs.getString("errors"), new TypeReference<List<String>>() { }, List.of()),
-                outcome == null ? null : SyncOutcome.valueOf(outcome), rs.getString("reason"));
+                outcome == null ? null : SyncOutcome.valueOf(outcome), rs.getString("reason"), rs.getString("scope"),
+                read(rs.getString("amazon_wait"), new TypeReference<SyncRun.AmazonWait>() { }, null));
     }
 
     private String write(Object value) {

@@ -45,6 +45,28 @@ class BadInputTest extends SyncTestBase {
     }
 
     @Test
+    void aFieldOfTheWrongTypeOrMissingIsA400NamingItInItalianOrInEnglishWhenAsked() {
+        HttpResponse<String> wrongType = Http.postJson(baseUrl() + "/api/sync", "{\"mode\":7}");
+        HttpResponse<String> english = Http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/amazon/orders/1/ship"))
+                .header("Content-Type", "application/json").header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"carrier\":{},\"shipDate\":\"2026-11-25T10:00:00Z\",\"trackingNumber\":\"T1\"}")).build());
+        HttpResponse<String> missing = Http.postJson(baseUrl() + "/api/amazon/orders/1/ship", "{\"carrier\":\"BRT\"}");
+        HttpResponse<String> missingEnglish = Http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/sync"))
+                .header("Content-Type", "application/json").header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(wrongType.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(wrongType.body()).contains("Richiesta non valida").contains("Campo 'mode' di tipo non valido: atteso string");
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(english.body()).contains("Bad request").contains("Field 'carrier' has the wrong type: string expected");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("Campo 'trackingNumber' obbligatorio");
+        assertThat(missingEnglish.body()).contains("Field 'mode' missing or not valid");
+        assertThat(runs()).isZero();
+    }
+
+    @Test
     void aTextOrMultipartPostStartsNothing() {
         for (String type : new String[] {"text/plain", "multipart/form-data; boundary=x"}) {
             HttpResponse<String> answer = Http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/sync")).header("Content-Type", type)

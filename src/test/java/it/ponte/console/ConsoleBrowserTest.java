@@ -2,7 +2,11 @@ package it.ponte.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import it.ponte.Http;
+import it.ponte.amazon.SpApiOperation;
+import java.time.Instant;
 import it.ponte.SyncTestBase;
 import it.ponte.sandbox.amazon.SandboxOrder;
 import it.ponte.sync.SyncMode;
@@ -63,6 +67,44 @@ class ConsoleBrowserTest extends SyncTestBase {
         console.waitFor(d -> d.findElement(By.cssSelector("#runs-table tbody tr[data-run-id='" + runId + "']")).getText().contains("Riuscita"));
         // the run really imported the order the page followed
         assertThat(fixtures.shopId(order.orderId())).isPositive();
+    }
+
+    @Test
+    void whileThePollWaitsForAmazonsRateBudgetTheDashboardShowsWhenTheNextPageIsAllowed() throws Exception {
+        fixtures.amazonOrder();
+        ConsoleBrowser console = open(Http.OPERATOR);
+        new Select(console.find("#run-mode")).selectByValue("PARTIAL");
+        // Amazon's budget for it-main's searchOrders is down to one page every 15 s, and its burst spent
+        spApiRateLimiter.observeRate("it-main", SpApiOperation.SEARCH_ORDERS, 1.0 / 15);
+        for (int i = 0; i < SpApiOperation.SEARCH_ORDERS.burst(); i++) {
+            spApiRateLimiter.acquire("it-main", SpApiOperation.SEARCH_ORDERS);
+        }
+        console.find("#run-start").click();
+
+        console.waiting(Duration.ofSeconds(20)).until(d -> "true".equals(console.attribute("#run-current-amazon-wait", "data-waiting")));
+        String runId = console.attribute("#run-current", "data-run-id");
+        JsonNode wait = new ObjectMapper().readTree(Http.get(baseUrl() + "/api/sync/runs/" + runId).body()).path("amazonWait");
+        String nextPageAt = console.attribute("#run-current-amazon-wait", "data-next-page-at");
+        assertThat(Instant.parse(nextPageAt)).isAfter(Instant.now().minusSeconds(1)).isBefore(Instant.now().plusSeconds(16));
+        assertThat(wait.path("nextPageAt").asText()).isEqualTo(nextPageAt);
+        assertThat(wait.path("accountId").asText()).isEqualTo("it-main");
+        String shown = console.text("#run-current-amazon-wait");
+        // the time as the merchant's browser tells it
+        String localTime = (String) ((org.openqa.selenium.JavascriptExecutor) console.driver).executeScript(
+                "return new Date(arguments[0]).toLocaleTimeString('it-IT', {hour: '2-digit', minute: '2-digit', second: '2-digit'})", nextPageAt);
+        assertThat(shown).contains("prossima pagina consentita alle " + localTime).contains("it-main");
+        assertThat(console.text("#run-current-outcome")).isEqualTo("In corso");
+
+        // the page came: the wait is gone, and the run goes to its end
+        console.waiting(Duration.ofSeconds(90)).until(d -> "true".equals(console.attribute("#run-current", "data-ended")));
+        assertThat(console.find("#run-current-amazon-wait").isDisplayed()).isFalse();
+        assertThat(console.find("#run-current-outcome").getAttribute("data-value")).isEqualTo("SUCCEEDED");
+    }
+
+    /** The limiter is shared by the context: the next tests get the sandbox's fast rate back. */
+    @AfterEach
+    void fastRateAgain() {
+        amazonProperties.accounts().forEach(a -> spApiRateLimiter.observeRate(a.id(), SpApiOperation.SEARCH_ORDERS, 1000));
     }
 
     @Test

@@ -92,7 +92,7 @@ class RemoteCallMetricsTest extends SyncTestBase {
         limiterLog.addAppender(log);
         try {
             long started = System.nanoTime();
-            spApiRateLimiter.pace(search, null);
+            spApiRateLimiter.pace(search, null, null);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(1500));
         } finally {
             limiterLog.detachAppender(log);

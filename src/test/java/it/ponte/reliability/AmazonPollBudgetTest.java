@@ -38,7 +38,7 @@ class AmazonPollBudgetTest extends SyncTestBase {
     }
 
     @Test
-    void aSpentSearchOrdersBudgetEndsTheAccountsPollInsteadOfHoldingTheRun() {
+    void aSpentSearchOrdersBudgetEndsTheAccountsPollInsteadOfHoldingTheRun() throws Exception {
         amazon.rateLimiter().configure(true, 1); // Amazon's real rate: one searchOrders page per ~180 s after a burst of 20
         fixtures.amazonOrder();
         sync.run(SyncMode.CHANGED); // Ponte learns the real rate from x-amzn-RateLimit-Limit
@@ -60,6 +60,17 @@ class AmazonPollBudgetTest extends SyncTestBase {
         assertThat(refused).as("the 429 is not redelivered into the same spent budget").isEqualTo(1);
         assertThat(run.counts()).containsKey("phase.MAILCHIMP.ms");
         assertThat(millis).isLessThan(30_000);
+        // the run record says when Amazon allows the next page, for the next run to go on from there
+        SyncRun.AmazonWait stopped = run.amazonWait();
+        assertThat(stopped).isNotNull();
+        assertThat(stopped.accountId()).isEqualTo("it-main");
+        assertThat(stopped.operation()).isEqualTo("searchOrders");
+        assertThat(stopped.waiting()).isFalse();
+        assertThat(stopped.nextPageAt()).isAfter(Instant.now().plusSeconds(60));
+        com.fasterxml.jackson.databind.JsonNode overHttp = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(it.ponte.Http.get(baseUrl() + "/api/sync/runs/" + run.id()).body()).path("amazonWait");
+        assertThat(Instant.parse(overHttp.path("nextPageAt").asText())).isEqualTo(stopped.nextPageAt());
+        assertThat(overHttp.path("waiting").asBoolean(true)).isFalse();
         System.out.println("RELIABILITY: Amazon 429 with the searchOrders budget spent - run ended in " + millis
                 + " ms (poll time budget 60 s, next page ~180 s away), 429 answers " + refused + ", watermark unmoved, the other phases ran");
     }
