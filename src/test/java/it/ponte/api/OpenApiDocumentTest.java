@@ -90,7 +90,7 @@ class OpenApiDocumentTest extends SyncTestBase {
                 withBodies++;
             }
         }
-        assertThat(withBodies).isEqualTo(20);
+        assertThat(withBodies).isEqualTo(21);
     }
 
     @Test
