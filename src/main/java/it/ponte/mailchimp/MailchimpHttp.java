@@ -50,6 +50,11 @@ public class MailchimpHttp {
                 .build();
     }
 
+    /** The API root (configured, or the key's data centre): the one endpoint every call goes through. */
+    public String root(Exchange exchange) {
+        return properties.resolvedBaseUrl();
+    }
+
     /** The URL of the call: the API root (configured, or the key's data centre) and the path, without its query. */
     public String url(Exchange exchange) {
         String path = exchange.getProperty(PATH, String.class);
