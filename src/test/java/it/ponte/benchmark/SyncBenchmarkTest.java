@@ -84,15 +84,16 @@ class SyncBenchmarkTest extends SyncTestBase {
         long perOrderCalls = amazonCalls.stream().filter(r -> r.path().matches(".*/orders/[^/]+$")).count();
         long refused = amazonCalls.stream().filter(r -> r.status() == 429).count();
         int stored = shopJdbc.queryForObject("SELECT COUNT(*) FROM shop_order WHERE status = 'STORED'", Map.of(), Integer.class);
-        List<String> partialMailchimp = mailchimp.requests().stream().skip(mailchimpBeforePartial).toList();
-        long firstWrites = writes(partialMailchimp);
-        int partialPeak = mailchimp.peakConcurrent();
         // what the PARTIAL run first sent: each buyer, each order, the two products
         int firstEntities = stored * 2 + 2;
         RawLimit raw = RawLimit.measure(baseUrl(), shopJdbc.getJdbcTemplate(), orders);
 
         // P3: a CHANGED run after the one that settles the new orders' first Mailchimp sends: nothing changed
         SyncRun settle = sync.run(SyncMode.CHANGED, atMost);
+        // the new buyers, orders and products first sent (by the PARTIAL run, or the CHANGED run after it)
+        long firstWrites = writes(mailchimp.requests().stream().skip(mailchimpBeforePartial)
+                .filter(c -> c.matches("\\S+ /ecommerce/stores/[^/]+/(customers|products|orders)(/.*)?")).toList());
+        int partialPeak = mailchimp.peakConcurrent();
         Map<String, Long> sqlBeforeQuiet = serverStatus();
         SyncRun quiet = sync.run(SyncMode.CHANGED, atMost);
         Map<String, Long> sqlQuiet = delta(sqlBeforeQuiet, serverStatus());
@@ -163,7 +164,7 @@ class SyncBenchmarkTest extends SyncTestBase {
                 mailchimpWrites == 0 ? "not measured: the benchmark's Amazon buyers are not audience members, so Mailchimp is told nothing"
                         : mailchimpWrites <= delivered ? "met"
                         : String.format("missed by %.2f", (mailchimpWrites - delivered) / (double) Math.max(1, delivered))));
-        t.append(String.format("| P4 Mailchimp writes per entity first sent in the PARTIAL run (%d buyers, %d orders, 2 products) | %.2f "
+        t.append(String.format("| P4 Mailchimp writes per entity first sent by the PARTIAL run and the CHANGED run after it (%d buyers, %d orders, 2 products) | %.2f "
                         + "(%d writes) | <= 1 | %s |%n", stored, stored, firstWrites / (double) Math.max(1, firstEntities), firstWrites,
                 firstWrites <= firstEntities ? "met" : String.format("missed by %.2f", (firstWrites - firstEntities) / (double) firstEntities)));
         t.append(String.format("| P4 most Mailchimp calls in flight at once | %d | <= 10 | %s |%n", peakConnections,
