@@ -298,8 +298,8 @@ public class AmazonImport implements RecordFailureSink {
             // Amazon refused the re-sweep's page (an expired or foreign token): start a fresh one next time.
             resweeps.abandon(accountId);
         }
-        if (window != null && !window.resweep() && window.saved() && (policy.classify(failure) == FailureClass.PERMANENT
-                || failure instanceof IllegalStateException)) {
+        if (window != null && !window.resweep() && window.saved() && budgetSpent(failure).isEmpty()
+                && (policy.classify(failure) == FailureClass.PERMANENT || windowWentWrong(failure))) {
             // Amazon refused the window's token, or its pages went wrong (a token twice, too many pages): the next run
             // reads the window again from its start, as it says, instead of going on from the saved page
             windowProgress.clear(accountId);
@@ -317,6 +317,15 @@ public class AmazonImport implements RecordFailureSink {
 
     public AmazonImportReport newReport(@ExchangeProperty(REPORT) AmazonImportReport existing) {
         return existing != null ? existing : new AmazonImportReport();
+    }
+
+    private static boolean windowWentWrong(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IllegalStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<SpApiBudgetSpentException> budgetSpent(Throwable failure) {
