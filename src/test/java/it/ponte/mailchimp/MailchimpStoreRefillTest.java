@@ -2,6 +2,7 @@ package it.ponte.mailchimp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.ponte.Http;
 import java.net.http.HttpResponse;
@@ -138,17 +139,27 @@ class MailchimpStoreRefillTest extends MailchimpSyncTestBase {
     void manualSyncsSendWhatTheyAreAskedEvenWhenPonteBelievesItSentIt() throws Exception {
         administrator("empty");
 
-        HttpResponse<String> customers = Http.postJson(baseUrl() + "/api/mailchimp/sync/customers", "");
-        HttpResponse<String> products = Http.postJson(baseUrl() + "/api/mailchimp/sync/products", "");
-        HttpResponse<String> orders = Http.postJson(baseUrl() + "/api/mailchimp/sync/orders", "");
+        // manual syncs are runs, one at a time: each answers 202 and is followed to its end
+        JsonNode customers = ended(Http.postJson(baseUrl() + "/api/mailchimp/sync/customers", ""));
+        JsonNode products = ended(Http.postJson(baseUrl() + "/api/mailchimp/sync/products", ""));
+        JsonNode orders = ended(Http.postJson(baseUrl() + "/api/mailchimp/sync/orders", ""));
 
-        assertThat(customers.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(customers.body()).path("entities").path("CUSTOMER").path("skipped").path("UNCHANGED").asInt()).isZero();
-        assertThat(json.readTree(products.body()).path("entities").path("PRODUCT").path("skipped").path("UNCHANGED").asInt()).isZero();
-        assertThat(json.readTree(orders.body()).path("entities").path("ORDER").path("created").asInt()).isEqualTo(1);
+        assertThat(customers.path("counts").path("mailchimp.customer.created").asInt()
+                + customers.path("counts").path("mailchimp.customer.updated").asInt()).as(customers.toString()).isEqualTo(1);
+        assertThat(products.path("counts").path("mailchimp.product.created").asInt()
+                + products.path("counts").path("mailchimp.product.updated").asInt()).as(products.toString()).isPositive();
+        assertThat(orders.path("counts").path("mailchimp.order.created").asInt()).as(orders.toString()).isEqualTo(1);
         assertThat(store().customer(customerId())).isPresent();
         assertThat(store().product(String.valueOf(product))).isPresent();
         // Ponte believed the order was there: its PATCH found nothing, so it was created again
         assertThat(store().order(String.valueOf(order)).orElseThrow().path("financial_status").asText()).isEqualTo("paid");
+    }
+
+    private JsonNode ended(HttpResponse<String> started) throws Exception {
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        long runId = json.readTree(started.body()).path("runId").asLong();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> json.readTree(Http.get(baseUrl() + "/api/sync/runs/" + runId).body()).has("endedAt"));
+        return json.readTree(Http.get(baseUrl() + "/api/sync/runs/" + runId).body());
     }
 }
