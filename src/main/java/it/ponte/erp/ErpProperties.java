@@ -21,7 +21,9 @@ public record ErpProperties(
         /* change-log lines read per query of a CHANGED run */
         @DefaultValue("10000") int changePageSize,
         /* document ids read per query of a TOTAL run */
-        @DefaultValue("5000") int documentPageSize) {
+        @DefaultValue("5000") int documentPageSize,
+        /* failed ERP inserts of one order (its own failures: an ERP outage never counts) before it is parked */
+        @DefaultValue("5") int maxInsertAttempts) {
 
     public Map<String, String> amazonCancelReasons() {
         return amazonCancelReasons == null ? Map.of() : amazonCancelReasons;

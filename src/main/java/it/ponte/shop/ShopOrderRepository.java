@@ -92,15 +92,19 @@ public class ShopOrderRepository {
         return shop.query("SELECT * FROM order_row WHERE order_id = :id ORDER BY line_no", Map.of("id", orderId), ROW);
     }
 
-    /** Every order waiting for the ERP insert, oldest first (web orders with unconfirmed payment are never among them). */
+    /**
+     * Every order waiting for the ERP insert, oldest first (web orders with unconfirmed payment are never among them, nor
+     * the orders parked after their failed attempts: {@code it.ponte.erp.ErpParkedOrders}).
+     */
     public List<Long> awaitingErp() {
-        return shop.queryForList("SELECT id FROM shop_order WHERE status = 'REGISTERED' ORDER BY id", Map.of(), Long.class);
+        return shop.queryForList("SELECT id FROM shop_order WHERE status = 'REGISTERED' AND erp_parked_at IS NULL ORDER BY id",
+                Map.of(), Long.class);
     }
 
     /** Records the ERP document; only a REGISTERED order moves, so a repeated call changes nothing. */
     public boolean markStored(long id, String erpRef, String series, int number) {
         return shop.update("""
-                UPDATE shop_order SET status = 'STORED', erp_ref = :ref, erp_series = :series, erp_number = :number, erp_error = NULL,
+                UPDATE shop_order SET status = 'STORED', erp_ref = :ref, erp_series = :series, erp_number = :number, erp_error = NULL, erp_parked_at = NULL,
                        amazon_state = CASE WHEN origin = 'AMAZON' THEN 'STORED' ELSE amazon_state END
                 WHERE id = :id AND status = 'REGISTERED'
                 """, new MapSqlParameterSource().addValue("id", id).addValue("ref", erpRef).addValue("series", series)

@@ -42,6 +42,11 @@ public class SyncLauncher {
 
     /** Starts a run; the answer is its id. */
     public long launch(SyncMode mode, SyncTrigger trigger, String accountId) {
+        return launch(mode, trigger, accountId, null);
+    }
+
+    /** Starts a run, for a Quartz firing when {@code firing} is given (a firing already run is refused: it runs once). */
+    public long launch(SyncMode mode, SyncTrigger trigger, String accountId, SyncRuns.Firing firing) {
         boolean counted = mode != SyncMode.IMPORT && trigger != SyncTrigger.ACCOUNT_ORDER_SYNC;
         if (counted && properties.quotaPerMonth() > 0) {
             int used = runs.countedThisMonth(clock.instant());
@@ -52,7 +57,7 @@ public class SyncLauncher {
         String token = lock.tryAcquire(node).orElseThrow(() -> new SyncAlreadyRunningException(runningRunId()));
         long runId;
         try {
-            runId = runs.create(mode, trigger, counted, accountId, node);
+            runId = runs.create(mode, trigger, counted, accountId, node, firing);
             lock.attach(token, runId);
         } catch (RuntimeException e) {
             lock.release(token);
@@ -73,24 +78,43 @@ public class SyncLauncher {
         return runId;
     }
 
-    /** The scheduled runs: a refusal (another run going on, quota spent) is logged, not thrown at Quartz. */
-    public Long scheduled(@Header("syncMode") String mode) {
+    /**
+     * The scheduled runs, one per Quartz firing (the clustered store gives each firing to one node; the firing recorded
+     * with the run makes a second run of it impossible). A refusal (another run going on, quota spent, the firing
+     * already run) is logged, not thrown at Quartz.
+     */
+    public Long scheduled(@Header("syncMode") String mode, @Header("triggerGroup") String group, @Header("triggerName") String name,
+                          @Header("scheduledFireTime") java.util.Date fireTime) {
+        SyncRuns.Firing firing = firing(group, name, fireTime);
         try {
-            return launch(SyncMode.valueOf(mode), SyncTrigger.SCHEDULE, null);
+            return launch(SyncMode.valueOf(mode), SyncTrigger.SCHEDULE, null, firing);
         } catch (SyncAlreadyRunningException | SyncQuotaExceededException e) {
             log.info("Scheduled {} sync skipped: {}", mode, e.getMessage());
+            return null;
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            log.warn("Scheduled {} sync skipped: its firing {} has already run", mode, firing == null ? "" : firing.key());
             return null;
         }
     }
 
     /** An Amazon account's own import schedule. */
-    public Long scheduledAccountImport(@Header("amazonAccountId") String accountId) {
+    public Long scheduledAccountImport(@Header("amazonAccountId") String accountId, @Header("triggerGroup") String group,
+                                       @Header("triggerName") String name, @Header("scheduledFireTime") java.util.Date fireTime) {
+        SyncRuns.Firing firing = firing(group, name, fireTime);
         try {
-            return launch(SyncMode.IMPORT, SyncTrigger.ACCOUNT_SCHEDULE, accountId);
+            return launch(SyncMode.IMPORT, SyncTrigger.ACCOUNT_SCHEDULE, accountId, firing);
         } catch (SyncAlreadyRunningException e) {
             log.info("Scheduled Amazon import of account {} skipped: {}", accountId, e.getMessage());
             return null;
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            log.warn("Scheduled Amazon import of account {} skipped: its firing {} has already run", accountId,
+                    firing == null ? "" : firing.key());
+            return null;
         }
+    }
+
+    private static SyncRuns.Firing firing(String group, String name, java.util.Date fireTime) {
+        return fireTime == null || name == null ? null : new SyncRuns.Firing((group == null ? "" : group + ".") + name, fireTime.toInstant());
     }
 
     /** The run holding the lock; its id is attached a moment after the lock is taken, so wait for it briefly. */

@@ -19,7 +19,9 @@ public record SyncRun(
         Map<String, Integer> counts,
         List<String> errors,
         SyncOutcome outcome,
-        String reason) {
+        String reason,
+        /* the Quartz fire time a scheduled run was started for; null for a run a person started */
+        Instant scheduledFireAt) {
 
     public record Progress(int done, int total) {
     }

@@ -32,14 +32,29 @@ public class SyncRuns {
         this.json = json;
     }
 
-    long create(SyncMode mode, SyncTrigger trigger, boolean counted, String accountId, String node) {
+    /**
+     * Records a new run. A scheduled run names its Quartz firing: the firing is unique, so a firing already run (by this
+     * node or another) is refused with a {@link org.springframework.dao.DuplicateKeyException} and runs once only.
+     */
+    long create(SyncMode mode, SyncTrigger trigger, boolean counted, String accountId, String node, Firing firing) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         shop.update("""
-                INSERT INTO sync_run (mode, run_trigger, counted, account_id, node, phase)
-                VALUES (:mode, :trigger, :counted, :accountId, :node, 'STARTING')
+                INSERT INTO sync_run (mode, run_trigger, counted, account_id, node, phase, scheduled_fire_at, firing)
+                VALUES (:mode, :trigger, :counted, :accountId, :node, 'STARTING', :fireAt, :firing)
                 """, new MapSqlParameterSource().addValue("mode", mode.name()).addValue("trigger", trigger.name())
-                .addValue("counted", counted).addValue("accountId", accountId).addValue("node", node), key, new String[] {"id"});
+                .addValue("counted", counted).addValue("accountId", accountId).addValue("node", node)
+                .addValue("fireAt", firing == null ? null : Timestamp.from(firing.scheduledFireTime()))
+                .addValue("firing", firing == null ? null : firing.key()), key, new String[] {"id"});
         return key.getKey().longValue();
+    }
+
+    /** The Quartz firing a scheduled run is for: its trigger and the time it was scheduled to fire. */
+    public record Firing(String trigger, Instant scheduledFireTime) {
+
+        /** Unique per firing: the trigger and its scheduled fire time to the millisecond. */
+        public String key() {
+            return trigger + "@" + scheduledFireTime.toEpochMilli();
+        }
     }
 
     void saveProgress(SyncContext ctx) {
@@ -115,7 +130,7 @@ public class SyncRuns {
                 read(rs.getString("progress"), new TypeReference<Map<String, SyncRun.Progress>>() { }, Map.of()),
                 read(rs.getString("counts"), new TypeReference<Map<String, Integer>>() { }, Map.of()),
                 read(rs.getString("errors"), new TypeReference<List<String>>() { }, List.of()),
-                outcome == null ? null : SyncOutcome.valueOf(outcome), rs.getString("reason"));
+                outcome == null ? null : SyncOutcome.valueOf(outcome), rs.getString("reason"), instant(rs, "scheduled_fire_at"));
     }
 
     private String write(Object value) {
