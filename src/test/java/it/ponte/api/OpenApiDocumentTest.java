@@ -33,13 +33,17 @@ class OpenApiDocumentTest extends SyncTestBase {
         assertThat(doc.path("openapi").asText()).startsWith("3.");
         JsonNode paths = doc.path("paths");
         for (String path : List.of("/api/sync", "/api/sync/runs", "/api/sync/runs/{id}", "/api/orders", "/api/orders/{id}",
-                "/api/amazon/orders/{id}/ship", "/api/amazon/parked/{id}/retry", "/api/mailchimp/parked", "/api/config", "/api/me")) {
+                "/api/amazon/orders/{id}/ship", "/api/amazon/parked/{id}/retry", "/api/mailchimp/parked", "/api/config", "/api/me",
+                "/api/erp/parked", "/api/erp/parked/{id}/retry", "/api/amazon/held")) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
         JsonNode ship = paths.path("/api/amazon/orders/{id}/ship").path("post");
         assertThat(ship.path("summary").asText() + ship.path("description").asText()).contains("ADMIN");
         assertThat(ship.path("responses").has("409")).isTrue();
         assertThat(ship.path("responses").has("401")).isTrue();
+        JsonNode erpRetry = paths.path("/api/erp/parked/{id}/retry").path("post");
+        assertThat(erpRetry.path("summary").asText() + erpRetry.path("description").asText()).contains("OPERATOR");
+        assertThat(erpRetry.path("responses").has("404")).isTrue();
     }
 
     @Test
@@ -57,6 +61,10 @@ class OpenApiDocumentTest extends SyncTestBase {
         assertConforms(validator, "POST", "/api/sync", "{\"mode\":\"NONE\"}", Http.postJson(baseUrl() + "/api/sync", "{\"mode\":\"NONE\"}"));
         assertConforms(validator, "POST", "/api/amazon/orders/999999/ship", "{}",
                 Http.postJson(baseUrl() + "/api/amazon/orders/999999/ship", "{}"));
+        assertConforms(validator, "GET", "/api/erp/parked", null, Http.get(baseUrl() + "/api/erp/parked"));
+        assertConforms(validator, "GET", "/api/amazon/held", null, Http.get(baseUrl() + "/api/amazon/held"));
+        assertConforms(validator, "POST", "/api/erp/parked/999999/retry", "{}",
+                Http.postJson(baseUrl() + "/api/erp/parked/999999/retry", "{}"));
     }
 
     private static void assertConforms(OpenApiInteractionValidator validator, String method, String path, String body,
