@@ -11,3 +11,17 @@ ALTER TABLE sync_run
     ADD COLUMN scheduled_fire_at TIMESTAMP(3) NULL,
     ADD COLUMN firing            VARCHAR(200) NULL,
     ADD CONSTRAINT uq_sync_run_firing UNIQUE (firing);
+
+-- Every Quartz firing of a sync schedule, once (whichever node fired it): the run it started, or why it started none
+-- (another run in progress, the month's quota spent). A firing no node recorded is a firing lost.
+CREATE TABLE sync_firing (
+    firing            VARCHAR(200) PRIMARY KEY,
+    trigger_name      VARCHAR(200) NOT NULL,
+    scheduled_fire_at TIMESTAMP(3) NOT NULL,
+    fired_at          TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    node              VARCHAR(100) NOT NULL,
+    outcome           VARCHAR(20)  NOT NULL,
+    run_id            BIGINT       NULL,
+    reason            VARCHAR(1000),
+    INDEX ix_sync_firing_scheduled (scheduled_fire_at)
+);

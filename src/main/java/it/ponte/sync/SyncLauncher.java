@@ -27,11 +27,13 @@ public class SyncLauncher {
     private final ProducerTemplate producer;
     private final Clock clock;
     private final ActiveRuns active;
+    private final SyncFirings firings;
     private final String node;
 
     public SyncLauncher(SyncLock lock, SyncRuns runs, SyncProperties properties, ProducerTemplate producer, Clock clock,
-                        ActiveRuns active) {
+                        ActiveRuns active, SyncFirings firings) {
         this.active = active;
+        this.firings = firings;
         this.lock = lock;
         this.runs = runs;
         this.properties = properties;
@@ -79,37 +81,52 @@ public class SyncLauncher {
     }
 
     /**
-     * The scheduled runs, one per Quartz firing (the clustered store gives each firing to one node; the firing recorded
-     * with the run makes a second run of it impossible). A refusal (another run going on, quota spent, the firing
-     * already run) is logged, not thrown at Quartz.
+     * The scheduled runs, one per Quartz firing: the clustered store gives each firing to one node, which records it
+     * ({@link SyncFirings}) with the run it started or why it started none; a firing already recorded is not run again,
+     * and the firing recorded with the run makes a second run of it impossible. A refusal (another run going on, quota
+     * spent) is logged, not thrown at Quartz.
      */
     public Long scheduled(@Header("syncMode") String mode, @Header("triggerGroup") String group, @Header("triggerName") String name,
                           @Header("scheduledFireTime") java.util.Date fireTime) {
-        SyncRuns.Firing firing = firing(group, name, fireTime);
-        try {
-            return launch(SyncMode.valueOf(mode), SyncTrigger.SCHEDULE, null, firing);
-        } catch (SyncAlreadyRunningException | SyncQuotaExceededException e) {
-            log.info("Scheduled {} sync skipped: {}", mode, e.getMessage());
-            return null;
-        } catch (org.springframework.dao.DuplicateKeyException e) {
-            log.warn("Scheduled {} sync skipped: its firing {} has already run", mode, firing == null ? "" : firing.key());
-            return null;
-        }
+        return fired(firing(group, name, fireTime), SyncMode.valueOf(mode), SyncTrigger.SCHEDULE, null);
     }
 
     /** An Amazon account's own import schedule. */
     public Long scheduledAccountImport(@Header("amazonAccountId") String accountId, @Header("triggerGroup") String group,
                                        @Header("triggerName") String name, @Header("scheduledFireTime") java.util.Date fireTime) {
-        SyncRuns.Firing firing = firing(group, name, fireTime);
+        return fired(firing(group, name, fireTime), SyncMode.IMPORT, SyncTrigger.ACCOUNT_SCHEDULE, accountId);
+    }
+
+    private Long fired(SyncRuns.Firing firing, SyncMode mode, SyncTrigger trigger, String accountId) {
+        String what = trigger == SyncTrigger.SCHEDULE ? "Scheduled " + mode + " sync" : "Scheduled Amazon import of account " + accountId;
+        if (firing != null && !firings.claim(firing, node)) {
+            log.warn("{} skipped: its firing {} was already taken", what, firing.key());
+            return null;
+        }
         try {
-            return launch(SyncMode.IMPORT, SyncTrigger.ACCOUNT_SCHEDULE, accountId, firing);
+            long runId = launch(mode, trigger, accountId, firing);
+            decided(firing, SyncFirings.Outcome.RAN, runId, null);
+            return runId;
         } catch (SyncAlreadyRunningException e) {
-            log.info("Scheduled Amazon import of account {} skipped: {}", accountId, e.getMessage());
+            log.info("{} skipped: {}", what, e.getMessage());
+            decided(firing, SyncFirings.Outcome.RUN_IN_PROGRESS, e.runningRunId(), e.getMessage());
+            return null;
+        } catch (SyncQuotaExceededException e) {
+            log.info("{} skipped: {}", what, e.getMessage());
+            decided(firing, SyncFirings.Outcome.QUOTA_SPENT, null, e.getMessage());
             return null;
         } catch (org.springframework.dao.DuplicateKeyException e) {
-            log.warn("Scheduled Amazon import of account {} skipped: its firing {} has already run", accountId,
-                    firing == null ? "" : firing.key());
+            log.warn("{} skipped: its firing {} has already run", what, firing == null ? "" : firing.key());
             return null;
+        } catch (RuntimeException e) {
+            decided(firing, SyncFirings.Outcome.FAILED, null, e.getMessage());
+            throw e;
+        }
+    }
+
+    private void decided(SyncRuns.Firing firing, SyncFirings.Outcome outcome, Long runId, String reason) {
+        if (firing != null) {
+            firings.decided(firing, outcome, runId, reason);
         }
     }
 
