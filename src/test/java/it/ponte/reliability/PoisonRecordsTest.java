@@ -233,6 +233,44 @@ class PoisonRecordsTest extends SyncTestBase {
                 + heldReads + " reads); good records delayed: " + delayed);
     }
 
+    @Autowired
+    it.ponte.erp.ErpInsertFailures erpInsertFailures;
+    @Autowired
+    it.ponte.remote.FailurePolicy failurePolicy;
+
+    /**
+     * The rule behind the bounded tries, with the failures as the ERP pool and the ERP raise them: the pool timing out
+     * (the ERP unreachable) is TRANSIENT and never counts; the ERP refusing the order counts, up to parking.
+     */
+    @Test
+    void anErpOutageNeverCountsTowardParkingAndTheOrdersOwnFailureDoes() {
+        long order = fixtures.webOrder("REGISTERED");
+        Exception outage = new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                new java.sql.SQLTransientConnectionException(it.ponte.db.DataSourcesConfig.ERP_POOL
+                        + " - Connection is not available, request timed out after 5000ms"));
+        Exception refusal = new java.sql.SQLDataException("(conn=5) Out of range value for column 'quantity' at row 1");
+        assertThat(failurePolicy.classify(outage)).isEqualTo(it.ponte.remote.FailureClass.TRANSIENT);
+
+        for (int i = 0; i < erpParked.maxAttempts() * 2; i++) {
+            String line = erpInsertFailures.recordFailed(new it.ponte.remote.RecordFailure(order, failurePolicy.classify(outage),
+                    "erp-customer-account", failurePolicy.reason(outage)));
+            assertThat(line).contains("gestionale non raggiungibile");
+        }
+        assertThat(erpAttempts(order)).as("an outage is not the order's fault").isZero();
+        assertThat(parkedAt(order)).isNull();
+        assertThat(fixtures.order(order).get("erp_error").toString()).contains("Failed to obtain JDBC Connection");
+
+        for (int i = 1; i <= erpParked.maxAttempts(); i++) {
+            String line = erpInsertFailures.recordFailed(new it.ponte.remote.RecordFailure(order, failurePolicy.classify(refusal),
+                    "erp-document-rows", failurePolicy.reason(refusal)));
+            assertThat(line).contains(i < erpParked.maxAttempts() ? "tentativo " + i + " di " : "parcheggiato dopo " + i + " tentativi");
+        }
+        assertThat(erpAttempts(order)).isEqualTo(erpParked.maxAttempts());
+        assertThat(parkedAt(order)).isNotNull();
+        assertThat(shopJdbc.queryForList("SELECT id FROM shop_order WHERE status = 'REGISTERED' AND erp_parked_at IS NULL", Map.of(),
+                Long.class)).as("a parked order waits for no run").doesNotContain(order);
+    }
+
     /** A web order of a customer in the Mailchimp list, waiting for the ERP insert. */
     private long memberOrder() {
         long order = fixtures.webOrder("REGISTERED");
