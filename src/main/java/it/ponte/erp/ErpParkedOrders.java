@@ -61,6 +61,13 @@ public class ErpParkedOrders {
                 """, Map.of(), this::entry);
     }
 
+    /** How many orders are parked (health). */
+    public int count() {
+        Integer n = shop.queryForObject("SELECT COUNT(*) FROM shop_order WHERE erp_parked_at IS NOT NULL AND status = 'REGISTERED'",
+                Map.of(), Integer.class);
+        return n == null ? 0 : n;
+    }
+
     /** Retry on demand: the parked order back in line for the next run, with a fresh set of attempts; empty when not parked. */
     public Optional<Entry> retry(long orderId) {
         int changed = shop.update("""

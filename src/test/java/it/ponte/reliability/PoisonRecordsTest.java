@@ -186,6 +186,10 @@ class PoisonRecordsTest extends SyncTestBase {
             assertThat(p.path("entityId").asLong()).isEqualTo(mailchimpPoison);
             assertThat(p.path("lastError").asText()).contains("currency_code");
         });
+        JsonNode health = json.readTree(Http.get(baseUrl() + "/actuator/health").body()).path("components").path("outbox").path("details");
+        assertThat(health.path("erp").path("PARKED").asInt()).isEqualTo(1);
+        assertThat(health.path("amazon").path("PARKED").asInt()).isEqualTo(1);
+        assertThat(health.path("mailchimp").path("PARKED").asInt()).isEqualTo(1);
         JsonNode held = json.readTree(Http.get(baseUrl() + "/api/amazon/held").body());
         assertThat(held).singleElement().satisfies(h -> {
             assertThat(h.path("amazonOrderId").asText()).isEqualTo(malformed.orderId());
