@@ -35,6 +35,12 @@ const TEXTS = {
     'parked.erp': 'Gestionale (ordini non inseriti)', 'parked.order': 'Ordine', 'parked.origin': 'Origine', 'parked.erpAttempts': 'Tentativi',
     'reports.title': 'Ultimi report', 'reports.intro': "I report come li ha ricevuti l'amministratore.",
     'reports.text': 'Versione testo', 'reports.none': 'Nessun report inviato finora.',
+    'tab.preflight': 'Verifica pre-avvio', 'preflight.title': 'Verifica pre-avvio',
+    'preflight.intro': 'Prova una volta ogni parte della configurazione (Amazon, Mailchimp, posta, database, pianificazioni) e dice cosa manca. Usa al massimo una chiamata per operazione e non aspetta il budget di Amazon.',
+    'preflight.run': 'Avvia la verifica', 'preflight.running': 'Verifica in corso…', 'preflight.check': 'Verifica',
+    'preflight.status': 'Esito', 'preflight.message': 'Dettaglio', 'preflight.ready': 'Pronto per il go-live: nessun elemento mancante ({0}).',
+    'preflight.notReady': 'Non ancora pronto: {0} elementi mancanti o in errore ({1}).',
+    'preflight.OK': 'OK', 'preflight.MISSING': 'Manca', 'preflight.FAILED': 'Errore', 'preflight.NOT_VERIFIABLE': 'Non verificabile',
     'role.VIEWER': 'Lettore', 'role.OPERATOR': 'Operatore', 'role.ADMIN': 'Amministratore', otherLanguage: 'English',
     refused: 'Rifiutato: {0}', failed: 'Errore: {0}'
   },
@@ -69,6 +75,12 @@ const TEXTS = {
     'parked.erp': 'ERP (orders not inserted)', 'parked.order': 'Order', 'parked.origin': 'Origin', 'parked.erpAttempts': 'Attempts',
     'reports.title': 'Latest reports', 'reports.intro': 'The reports as the administrator received them.',
     'reports.text': 'Plain text', 'reports.none': 'No report sent yet.',
+    'tab.preflight': 'Go-live check', 'preflight.title': 'Go-live check',
+    'preflight.intro': 'Tries every piece of the configuration once (Amazon, Mailchimp, mail, databases, schedules) and says what is missing. It spends at most one call per operation and never waits for Amazon\'s budget.',
+    'preflight.run': 'Run the check', 'preflight.running': 'Checking…', 'preflight.check': 'Check',
+    'preflight.status': 'Status', 'preflight.message': 'Details', 'preflight.ready': 'Ready to go live: nothing missing ({0}).',
+    'preflight.notReady': 'Not ready yet: {0} pieces missing or failing ({1}).',
+    'preflight.OK': 'OK', 'preflight.MISSING': 'Missing', 'preflight.FAILED': 'Failed', 'preflight.NOT_VERIFIABLE': 'Not verifiable',
     'role.VIEWER': 'Viewer', 'role.OPERATOR': 'Operator', 'role.ADMIN': 'Administrator', otherLanguage: 'Italiano',
     refused: 'Refused: {0}', failed: 'Error: {0}'
   }
@@ -178,7 +190,7 @@ function show(view) {
 }
 
 function refresh() {
-  const loaders = { runs: loadRuns, orders: loadOrders, parked: loadParked, reports: loadReports };
+  const loaders = { runs: loadRuns, orders: loadOrders, parked: loadParked, reports: loadReports, preflight: loadPreflight };
   loaders[state.view]().catch(e => say(t('failed', e.message), true));
 }
 
@@ -425,6 +437,42 @@ function showReport(report) {
   $('#report-text').textContent = report.text;
 }
 
+// ---- go-live check (ADMIN): run only on demand, it spends calls to Amazon and Mailchimp
+
+let lastPreflight = null;
+
+async function loadPreflight() {
+  if (lastPreflight) renderPreflight(lastPreflight);
+}
+
+async function runPreflight() {
+  const button = $('#preflight-run');
+  button.disabled = true;
+  $('#preflight-summary').textContent = t('preflight.running');
+  try {
+    // the checks come back in the language asked for (Accept-Language): run again after switching language
+    lastPreflight = await api('POST', '/api/preflight', {});
+    renderPreflight(lastPreflight);
+  } catch (e) {
+    $('#preflight-summary').textContent = t('refused', e.message);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function renderPreflight(report) {
+  const table = $('#preflight-table');
+  table.hidden = false;
+  table.querySelector('tbody').replaceChildren(...report.checks.map(c => el('tr', { 'data-check': c.id, 'data-status': c.status },
+    el('th', { scope: 'row', text: c.name }),
+    el('td', {}, chip('preflight', c.status, t('preflight.' + c.status))),
+    el('td', { text: c.message }))));
+  const bad = report.checks.filter(c => c.status === 'MISSING' || c.status === 'FAILED');
+  $('#preflight-summary').textContent = report.ready ? t('preflight.ready', fmtDate(report.checkedAt))
+    : t('preflight.notReady', bad.length, fmtDate(report.checkedAt));
+  $('#preflight-summary').classList.toggle('error', !report.ready);
+}
+
 // ---- start
 
 async function start() {
@@ -465,6 +513,7 @@ async function start() {
   $('#amazon-retry-all').addEventListener('click', () => retryAll('#amazon-parked-table', '/api/amazon/parked/'));
   $('#mailchimp-retry-all').addEventListener('click', () => retryAll('#mailchimp-parked-table', '/api/mailchimp/parked/'));
   $('#erp-retry-all').addEventListener('click', () => retryAll('#erp-parked-table', '/api/erp/parked/'));
+  $('#preflight-run').addEventListener('click', runPreflight);
   if (may('OPERATOR')) {
     const accounts = await loadAccounts();
     $('#amazon-order-syncs').replaceChildren(...accounts.map(a => el('button', {
@@ -481,7 +530,8 @@ async function start() {
     })));
   }
   const wanted = location.hash.substring(1);
-  show(['runs', 'orders', 'parked', 'reports'].includes(wanted) ? wanted : 'runs');
+  const views = ['runs', 'orders', 'parked', 'reports'].concat(may('ADMIN') ? ['preflight'] : []);
+  show(views.includes(wanted) ? wanted : 'runs');
   document.body.dataset.ready = 'true';
 }
 

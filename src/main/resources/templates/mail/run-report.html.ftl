@@ -72,6 +72,9 @@
 <#if r.mailchimp??>
 <#assign m = r.mailchimp>
 <h2 style="font-size: 16px;">${body.msg("report.mailchimp.title")}</h2>
+<#if m.ordersSince??>
+<p><#if m.ordersSince?has_content>${body.msg("report.mailchimp.ordersSince", m.ordersSince)}<#else>${body.msg("report.mailchimp.ordersAll")}</#if></p>
+</#if>
 <#if m.aborted??>
 <p style="color: #a00;">${body.msg("report.mailchimp.aborted", m.aborted)}</p>
 </#if>
@@ -100,7 +103,9 @@
 <#if m.cartsKey??>
 <p><#if m.cartsSent>${body.msg("report.mailchimp.carts.sent")}<#else>${body.msg("report.mailchimp.carts.notSent", body.msg(m.cartsKey))}</#if></p>
 </#if>
+<#if m.cartsInScope>
 <p>${body.msg("report.mailchimp.automation", (m.automationStatus?? && ["declared-active", "not-verifiable"]?seq_contains(m.automationStatus))?then(body.msg("report.mailchimp.automation." + m.automationStatus!""), m.automationStatus!body.msg("report.mailchimp.automation.none")))}</p>
+</#if>
 <#if m.parked?has_content>
 <p>${body.msg("report.mailchimp.parked.title")}</p>
 <ul>

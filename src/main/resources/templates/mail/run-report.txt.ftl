@@ -57,6 +57,9 @@ ${body.msg("report.outbound.title")}
 <#assign m = r.mailchimp>
 
 ${body.msg("report.mailchimp.title")}
+<#if m.ordersSince??>
+<#if m.ordersSince?has_content>${body.msg("report.mailchimp.ordersSince", m.ordersSince)}<#else>${body.msg("report.mailchimp.ordersAll")}</#if>
+</#if>
 <#if m.aborted??>
 ${body.msg("report.mailchimp.aborted", m.aborted)}
 </#if>
@@ -82,7 +85,9 @@ ${body.msg("report.mailchimp.counts", body.msg(e.labelKey), e.created, e.updated
 <#if m.cartsKey??>
 <#if m.cartsSent>${body.msg("report.mailchimp.carts.sent")}<#else>${body.msg("report.mailchimp.carts.notSent", body.msg(m.cartsKey))}</#if>
 </#if>
+<#if m.cartsInScope>
 ${body.msg("report.mailchimp.automation", (m.automationStatus?? && ["declared-active", "not-verifiable"]?seq_contains(m.automationStatus))?then(body.msg("report.mailchimp.automation." + m.automationStatus!""), m.automationStatus!body.msg("report.mailchimp.automation.none")))}
+</#if>
 <#if m.parked?has_content>
 
 ${body.msg("report.mailchimp.parked.title")}

@@ -31,7 +31,16 @@ public class SyncRunner {
     }
 
     public SyncRun awaitEnd(long runId) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+        return awaitEnd(runId, Duration.ofSeconds(90));
+    }
+
+    /** A run given as long as {@code atMost} (the benchmark's runs of many orders). */
+    public SyncRun run(SyncMode mode, Duration atMost) {
+        return awaitEnd(launcher.launch(mode, SyncTrigger.REST, null), atMost);
+    }
+
+    public SyncRun awaitEnd(long runId, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(100))
                 .until(() -> runs.find(runId).map(r -> !r.running()).orElse(false));
         return runs.find(runId).orElseThrow();
     }

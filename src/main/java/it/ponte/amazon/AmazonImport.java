@@ -42,10 +42,12 @@ public class AmazonImport implements RecordFailureSink {
     private final FailurePolicy policy;
     private final AmazonResweeps resweeps;
     private final SpApiRateLimiter rateLimiter;
+    private final AmazonOrderReader reader;
 
     public AmazonImport(AmazonAccounts accounts, AmazonOrdersApi api, AmazonOrderToShop importer, AmazonOrderHolds holds,
                         AmazonProperties properties, Clock clock, FailurePolicy policy, AmazonResweeps resweeps,
-                        SpApiRateLimiter rateLimiter) {
+                        SpApiRateLimiter rateLimiter, AmazonOrderReader reader) {
+        this.reader = reader;
         this.resweeps = resweeps;
         this.rateLimiter = rateLimiter;
         this.policy = policy;
@@ -103,6 +105,56 @@ public class AmazonImport implements RecordFailureSink {
             report.add(outcome);
         }
         return outcome;
+    }
+
+    /**
+     * The page's orders imported together ({@link AmazonOrderToShop#importBatch}: one shop transaction, statements
+     * batched). What it returns is left for the {@code amazon-import-order} route, one by one: the orders that cannot be
+     * read (they fail alone there, with the field named), a second copy of an order in the page, and, when the batch
+     * failed (a bad order, a race with another writer), all of them: its transaction left nothing behind.
+     */
+    public List<JsonNode> importPage(@ExchangeProperty(WINDOW) ImportWindow window, @Body List<JsonNode> page,
+                                     @ExchangeProperty(REPORT) AmazonImportReport report) {
+        List<JsonNode> oneByOne = new ArrayList<>();
+        List<JsonNode> batched = new ArrayList<>();
+        List<AmazonOrder> orders = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode node : page) {
+            String id = AmazonOrderReader.orderIdOf(node);
+            AmazonOrder order = null;
+            if (id != null && ids.add(id)) {
+                try {
+                    order = reader.read(node);
+                } catch (RuntimeException unreadable) {
+                    order = null;
+                }
+            }
+            if (order == null || !id.equals(order.orderId())) {
+                oneByOne.add(node);
+            } else {
+                batched.add(node);
+                orders.add(order);
+            }
+        }
+        if (orders.isEmpty()) {
+            return oneByOne;
+        }
+        List<ImportOutcome> outcomes;
+        long started = System.nanoTime();
+        try {
+            outcomes = importer.importBatch(window.account(), orders);
+            log.debug("Imported a page of {} Amazon orders of account {} in {} ms", orders.size(), window.account().id(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException batchFailed) {
+            log.info("A page of {} Amazon orders of account {} could not be imported together ({}): one by one instead",
+                    orders.size(), window.account().id(), batchFailed.toString());
+            batched.addAll(oneByOne);
+            return batched;
+        }
+        if (report != null) {
+            outcomes.forEach(report::add);
+        }
+        return oneByOne;
     }
 
     /** One Amazon order being imported, as a failure names it. */

@@ -39,6 +39,39 @@ public class AmazonOrderAmountLines {
                 """, rows.toArray(SqlParameterSource[]::new));
     }
 
+    /** Stores the lines of new orders (by order id) in one statement batch, in the caller's transaction. */
+    public void insertAll(Map<Long, List<Line>> linesByOrder) {
+        List<SqlParameterSource> rows = new ArrayList<>();
+        linesByOrder.forEach((orderId, lines) -> {
+            int lineNo = 1;
+            for (Line l : lines) {
+                rows.add(new MapSqlParameterSource().addValue("orderId", orderId).addValue("lineNo", lineNo++).addValue("kind", l.kind())
+                        .addValue("rowLineNo", l.rowLineNo()).addValue("amount", l.amount()).addValue("vat", l.vatAmount())
+                        .addValue("included", l.vatIncluded()).addValue("note", l.note()));
+            }
+        });
+        if (!rows.isEmpty()) {
+            shop.batchUpdate("""
+                    INSERT INTO order_amount_line (order_id, line_no, kind, row_line_no, amount, vat_amount, vat_included, note)
+                    VALUES (:orderId, :lineNo, :kind, :rowLineNo, :amount, :vat, :included, :note)
+                    """, rows.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    /** The lines of these orders, by order id, in one query. */
+    public Map<Long, List<Line>> ofAll(java.util.Collection<Long> orderIds) {
+        Map<Long, List<Line>> found = new java.util.HashMap<>();
+        if (!orderIds.isEmpty()) {
+            shop.query("SELECT * FROM order_amount_line WHERE order_id IN (:ids) ORDER BY order_id, line_no", Map.of("ids", orderIds),
+                    (java.sql.ResultSet rs) -> {
+                        found.computeIfAbsent(rs.getLong("order_id"), k -> new ArrayList<>()).add(new Line(rs.getString("kind"),
+                                (Integer) rs.getObject("row_line_no", Integer.class), rs.getBigDecimal("amount"),
+                                rs.getBigDecimal("vat_amount"), rs.getBoolean("vat_included"), rs.getString("note")));
+                    });
+        }
+        return found;
+    }
+
     /** The order's lines in order; empty for web orders and Amazon orders imported before lines were kept. */
     public List<Line> of(long orderId) {
         return shop.query("SELECT * FROM order_amount_line WHERE order_id = :id ORDER BY line_no", Map.of("id", orderId),

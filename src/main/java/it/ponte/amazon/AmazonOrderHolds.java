@@ -35,6 +35,14 @@ public class AmazonOrderHolds {
                 Map.of("account", accountId, "orderId", orderId));
     }
 
+    /** Releases these orders of one account, in one statement. */
+    public void releaseAll(String accountId, java.util.Collection<String> orderIds) {
+        if (!orderIds.isEmpty()) {
+            shop.update("DELETE FROM amazon_order_hold WHERE amazon_account_id = :account AND amazon_order_id IN (:orderIds)",
+                    Map.of("account", accountId, "orderIds", orderIds));
+        }
+    }
+
     /** Held orders to ask Amazon about again, least recently seen first. */
     public List<String> toRecheck(String accountId, int limit) {
         return shop.queryForList("""

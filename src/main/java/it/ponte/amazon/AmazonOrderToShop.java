@@ -57,36 +57,177 @@ public class AmazonOrderToShop {
         String status = order.fulfillmentStatus();
         Optional<ShopOrderRepository.AmazonOrderMark> stored = orders.findAmazon(account.id(), order.orderId());
         if (stored.isPresent()) {
-            if (Objects.equals(stored.get().amazonLastUpdated(), order.lastUpdatedTime())
-                    && Objects.equals(stored.get().amazonStatus(), status)) {
-                return ImportOutcome.of(ImportOutcome.Kind.UNCHANGED, account.id(), order.orderId());
+            ImportOutcome known = againstStored(account, order, stored.get());
+            if (known.kind() == ImportOutcome.Kind.UPDATED) {
+                orders.updateAmazonStatus(stored.get().id(), status, order.lastUpdatedTime());
             }
-            orders.updateAmazonStatus(stored.get().id(), status, order.lastUpdatedTime());
-            return ImportOutcome.of(ImportOutcome.Kind.UPDATED, account.id(), order.orderId());
+            return known;
         }
-        if (status == null || !account.importStatuses().contains(status)) {
-            return ImportOutcome.of(ImportOutcome.Kind.SKIPPED_STATUS, account.id(), order.orderId());
-        }
-        if (order.marketplaceId() == null || !account.marketplaces().contains(order.marketplaceId())) {
-            // Not a marketplace this account sells on for Ponte: held, not imported, until the account names it.
-            return hold(account, order, HoldReason.FOREIGN_MARKETPLACE, "marketplace " + order.marketplaceId()
-                    + " is not among the account's " + account.marketplaces() + " (ponte.amazon.accounts[].marketplaces)");
-        }
-        HoldReason missing = missingData(order);
-        if (missing != null) {
-            return hold(account, order, missing, null);
-        }
-        AmazonOrderAmounts.Amounts sums = amounts.of(order);
-        if (!sums.addUp()) {
-            // a document whose rows do not give the order's total is never written: held, the difference named
-            return hold(account, order, HoldReason.TOTALS_MISMATCH, sums.mismatch());
+        Checked checked = check(account, order);
+        if (checked.outcome() != null) {
+            return checked.outcome();
         }
         try {
-            return shopTx.execute(tx -> store(account, order, status, sums));
+            return shopTx.execute(tx -> store(account, order, status, checked.sums()));
         } catch (DuplicateKeyException importedMeanwhile) {
             // Another node or an overlapping run stored it between our look-up and our insert.
             return ImportOutcome.of(ImportOutcome.Kind.UNCHANGED, account.id(), order.orderId());
         }
+    }
+
+    /**
+     * Imports the orders of a page of one account together, in one shop transaction: one query for the orders stored
+     * already, one for the customers by e-mail, one for the addresses, statement batches for what is new (customers,
+     * addresses, orders, rows, amounts). The outcome of each, in the orders' order. Any failure rolls back the whole
+     * batch and is thrown: the caller then imports its orders one by one, so one bad order fails alone.
+     * Business buyers (keyed on VAT number, company or recipient, not e-mail) go order by order inside the batch.
+     */
+    public List<ImportOutcome> importBatch(AmazonProperties.Account account, List<AmazonOrder> batch) {
+        return shopTx.execute(tx -> importAll(account, batch));
+    }
+
+    private List<ImportOutcome> importAll(AmazonProperties.Account account, List<AmazonOrder> batch) {
+        Map<String, ShopOrderRepository.AmazonOrderMark> stored = orders.findAmazon(account.id(),
+                batch.stream().map(AmazonOrder::orderId).toList());
+        ImportOutcome[] outcomes = new ImportOutcome[batch.size()];
+        List<Object[]> updates = new ArrayList<>();
+        List<Integer> consumers = new ArrayList<>();
+        Map<Integer, AmazonOrderAmounts.Amounts> sums = new java.util.HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            AmazonOrder order = batch.get(i);
+            ShopOrderRepository.AmazonOrderMark mark = stored.get(order.orderId());
+            if (mark != null) {
+                outcomes[i] = againstStored(account, order, mark);
+                if (outcomes[i].kind() == ImportOutcome.Kind.UPDATED) {
+                    updates.add(new Object[] {mark.id(), order.fulfillmentStatus(), order.lastUpdatedTime()});
+                }
+                continue;
+            }
+            Checked checked = check(account, order);
+            if (checked.outcome() != null) {
+                outcomes[i] = checked.outcome();
+            } else if (businessBuyers.identify(order).isPresent()) {
+                outcomes[i] = store(account, order, order.fulfillmentStatus(), checked.sums());
+            } else {
+                consumers.add(i);
+                sums.put(i, checked.sums());
+            }
+        }
+        orders.updateAmazonStatuses(updates);
+        if (consumers.isEmpty()) {
+            return List.of(outcomes);
+        }
+
+        // the buyers, by e-mail: one query, the new ones opened in one batch and read back in one more
+        Map<String, Customer> byEmail = customers.findByEmails(consumers.stream().map(i -> batch.get(i).buyerEmail().orElseThrow()).toList());
+        Map<String, CustomerRepository.NewCustomer> newCustomers = new java.util.LinkedHashMap<>();
+        java.util.Set<Integer> openedCustomer = new java.util.HashSet<>();
+        for (int i : consumers) {
+            AmazonOrder order = batch.get(i);
+            String email = order.buyerEmail().orElseThrow();
+            String key = CustomerRepository.emailKey(email);
+            if (!byEmail.containsKey(key) && !newCustomers.containsKey(key)) {
+                AmazonOrder.Address shipTo = order.shipTo().orElseThrow();
+                String[] names = splitName(order.buyer() != null && order.buyer().buyerName() != null ? order.buyer().buyerName() : shipTo.name());
+                newCustomers.put(key, new CustomerRepository.NewCustomer(email, names[0], names[1],
+                        order.buyer() == null ? null : order.buyer().buyerCompanyName(), shipTo.phone(), OrderOrigin.AMAZON.name()));
+                openedCustomer.add(i);
+            }
+        }
+        customers.insertAll(newCustomers.values());
+        byEmail.putAll(customers.findByEmails(newCustomers.values().stream().map(CustomerRepository.NewCustomer::email).toList()));
+
+        // their ship-to addresses: the same, keyed on customer and match key
+        Map<Integer, Address> wanted = new java.util.HashMap<>();
+        for (int i : consumers) {
+            AmazonOrder order = batch.get(i);
+            Customer customer = byEmail.get(CustomerRepository.emailKey(order.buyerEmail().orElseThrow()));
+            if (customer == null) {
+                throw new IllegalStateException("customer " + order.buyerEmail().orElseThrow() + " not found after its insert");
+            }
+            wanted.put(i, shipToAddress(customer.id(), order.shipTo().orElseThrow()));
+        }
+        Map<String, Address> addresses = customers.findAddresses(wanted.values());
+        Map<String, Address> newAddresses = new java.util.LinkedHashMap<>();
+        java.util.Set<Integer> openedAddress = new java.util.HashSet<>();
+        for (int i : consumers) {
+            String key = CustomerRepository.addressKey(wanted.get(i));
+            if (!addresses.containsKey(key) && !newAddresses.containsKey(key)) {
+                newAddresses.put(key, wanted.get(i));
+                openedAddress.add(i);
+            }
+        }
+        customers.insertAddresses(newAddresses.values());
+        addresses.putAll(customers.findAddresses(newAddresses.values()));
+
+        // the orders, their rows and amounts, in batches
+        Map<String, Long> productIds = products.idsBySku(consumers.stream().flatMap(i -> batch.get(i).items().stream())
+                .map(item -> item.product() == null ? null : item.product().sellerSku()).filter(Objects::nonNull).distinct().toList());
+        List<ShopOrder> shopOrders = new ArrayList<>();
+        List<List<AmazonOrderAmountLines.Line>> lines = new ArrayList<>();
+        for (int i : consumers) {
+            AmazonOrder order = batch.get(i);
+            Customer customer = byEmail.get(CustomerRepository.emailKey(order.buyerEmail().orElseThrow()));
+            Address address = addresses.get(CustomerRepository.addressKey(wanted.get(i)));
+            if (address == null) {
+                throw new IllegalStateException("address of Amazon order " + order.orderId() + " not found after its insert");
+            }
+            Built built = build(account, order, sums.get(i), customer.id(), address.id(), productIds);
+            shopOrders.add(built.order());
+            lines.add(built.lines());
+        }
+        List<Long> ids = orders.insertAll(account.id(), shopOrders);
+        Map<Long, List<AmazonOrderAmountLines.Line>> linesById = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < ids.size(); k++) {
+            linesById.put(ids.get(k), lines.get(k));
+        }
+        amountLines.insertAll(linesById);
+        holds.releaseAll(account.id(), shopOrders.stream().map(ShopOrder::amazonOrderId).toList());
+        for (int k = 0; k < consumers.size(); k++) {
+            int i = consumers.get(k);
+            AmazonOrder order = batch.get(i);
+            Customer customer = byEmail.get(CustomerRepository.emailKey(order.buyerEmail().orElseThrow()));
+            ShopOrder o = shopOrders.get(k);
+            outcomes[i] = new ImportOutcome(ImportOutcome.Kind.IMPORTED, account.id(), order.orderId(), order.createdTime(),
+                    order.marketplaceId(), ids.get(k), customer.displayName() + " <" + customer.email() + ">", o.orderTotal(),
+                    o.currency(), null, null, openedCustomer.contains(i), openedAddress.contains(i));
+        }
+        return List.of(outcomes);
+    }
+
+    /** An order stored before: unchanged, or its Amazon status and update time to write. */
+    private static ImportOutcome againstStored(AmazonProperties.Account account, AmazonOrder order, ShopOrderRepository.AmazonOrderMark stored) {
+        if (Objects.equals(stored.amazonLastUpdated(), order.lastUpdatedTime())
+                && Objects.equals(stored.amazonStatus(), order.fulfillmentStatus())) {
+            return ImportOutcome.of(ImportOutcome.Kind.UNCHANGED, account.id(), order.orderId());
+        }
+        return ImportOutcome.of(ImportOutcome.Kind.UPDATED, account.id(), order.orderId());
+    }
+
+    /** A new order's verdict before storing: skipped or held (an outcome), or its amounts, to store. */
+    private record Checked(ImportOutcome outcome, AmazonOrderAmounts.Amounts sums) {
+    }
+
+    private Checked check(AmazonProperties.Account account, AmazonOrder order) {
+        String status = order.fulfillmentStatus();
+        if (status == null || !account.importStatuses().contains(status)) {
+            return new Checked(ImportOutcome.of(ImportOutcome.Kind.SKIPPED_STATUS, account.id(), order.orderId()), null);
+        }
+        if (order.marketplaceId() == null || !account.marketplaces().contains(order.marketplaceId())) {
+            // Not a marketplace this account sells on for Ponte: held, not imported, until the account names it.
+            return new Checked(hold(account, order, HoldReason.FOREIGN_MARKETPLACE, "marketplace " + order.marketplaceId()
+                    + " is not among the account's " + account.marketplaces() + " (ponte.amazon.accounts[].marketplaces)"), null);
+        }
+        HoldReason missing = missingData(order);
+        if (missing != null) {
+            return new Checked(hold(account, order, missing, null), null);
+        }
+        AmazonOrderAmounts.Amounts sums = amounts.of(order);
+        if (!sums.addUp()) {
+            // a document whose rows do not give the order's total is never written: held, the difference named
+            return new Checked(hold(account, order, HoldReason.TOTALS_MISMATCH, sums.mismatch()), null);
+        }
+        return new Checked(null, sums);
     }
 
     private ImportOutcome store(AmazonProperties.Account account, AmazonOrder order, String status, AmazonOrderAmounts.Amounts sums) {
@@ -109,12 +250,31 @@ public class AmazonOrderToShop {
                         order.buyer() == null ? null : order.buyer().buyerCompanyName(), shipTo.phone(), OrderOrigin.AMAZON.name());
             });
         }
-        CustomerRepository.AddressLookup address = customers.addressFor(new Address(null, customer.id(), shipTo.name(),
-                shipTo.companyName(), shipTo.addressLine1(), joinLines(shipTo.addressLine2(), shipTo.addressLine3()), shipTo.city(),
-                shipTo.stateOrRegion(), shipTo.postalCode(), shipTo.countryCode(), shipTo.phone(), null));
+        CustomerRepository.AddressLookup address = customers.addressFor(shipToAddress(customer.id(), shipTo));
 
         Map<String, Long> productIds = products.idsBySku(order.items().stream()
                 .map(i -> i.product() == null ? null : i.product().sellerSku()).filter(Objects::nonNull).toList());
+        Built built = build(account, order, sums, customer.id(), address.address().id(), productIds);
+        long id = orders.insert(built.order());
+        amountLines.insert(id, built.lines());
+        holds.release(account.id(), order.orderId());
+        return new ImportOutcome(ImportOutcome.Kind.IMPORTED, account.id(), order.orderId(), order.createdTime(),
+                order.marketplaceId(), id, customer.displayName() + " <" + customer.email() + ">", built.order().orderTotal(),
+                built.order().currency(), null, null, known.isEmpty(), address.created());
+    }
+
+    private static Address shipToAddress(long customerId, AmazonOrder.Address shipTo) {
+        return new Address(null, customerId, shipTo.name(), shipTo.companyName(), shipTo.addressLine1(),
+                joinLines(shipTo.addressLine2(), shipTo.addressLine3()), shipTo.city(), shipTo.stateOrRegion(), shipTo.postalCode(),
+                shipTo.countryCode(), shipTo.phone(), null);
+    }
+
+    /** The shop order an Amazon order becomes (not stored yet), and its amount lines. */
+    private record Built(ShopOrder order, List<AmazonOrderAmountLines.Line> lines) {
+    }
+
+    private static Built build(AmazonProperties.Account account, AmazonOrder order, AmazonOrderAmounts.Amounts sums, long customerId,
+                               long addressId, Map<String, Long> productIds) {
         List<ShopOrder.OrderRow> rows = new ArrayList<>();
         List<AmazonOrderAmountLines.Line> lines = new ArrayList<>();
         BigDecimal itemsTotal = BigDecimal.ZERO;
@@ -136,17 +296,11 @@ public class AmazonOrderToShop {
         }
         BigDecimal shippingTotal = sums.chargeOf("SHIPPING");
         BigDecimal orderTotal = sums.orderTotal();
-
-        ShopOrder shopOrder = new ShopOrder(0, OrderOrigin.AMAZON, OrderStatus.REGISTERED, customer.id(), address.address().id(),
+        ShopOrder shopOrder = new ShopOrder(0, OrderOrigin.AMAZON, OrderStatus.REGISTERED, customerId, addressId,
                 order.createdTime(), currency, itemsTotal, shippingTotal, orderTotal, account.id(), order.orderId(),
                 order.marketplaceId(), order.fulfillmentStatus(), AmazonOrderState.REGISTERED.name(), order.lastUpdatedTime(),
                 null, null, null, null, null, null, null, null, null, null, rows);
-        long id = orders.insert(shopOrder);
-        amountLines.insert(id, lines);
-        holds.release(account.id(), order.orderId());
-        return new ImportOutcome(ImportOutcome.Kind.IMPORTED, account.id(), order.orderId(), order.createdTime(),
-                order.marketplaceId(), id, customer.displayName() + " <" + customer.email() + ">", orderTotal, currency, null, null,
-                known.isEmpty(), address.created());
+        return new Built(shopOrder, lines);
     }
 
     /** Records the hold with its reason (and what it is about); reported only the first time it is seen. */

@@ -61,6 +61,22 @@ public class AmazonOrdersApi {
         return SpApiCall.api(account, SpApiOperation.SEARCH_ORDERS, "GET", SEARCH_PATH, query.parameters(paginationToken), null);
     }
 
+    /**
+     * The go-live check's one search: the account's merchant-fulfilled orders updated since {@code after} that Amazon
+     * shows with personal data when the application has the roles for it (due to ship, or shipped).
+     */
+    public static SpApiCall recentMerchantOrdersCall(AmazonProperties.Account account, Instant after, Instant before, int pageSize) {
+        Map<String, List<String>> p = new LinkedHashMap<>();
+        p.put("lastUpdatedAfter", List.of(UTC.format(after.truncatedTo(ChronoUnit.SECONDS))));
+        p.put("lastUpdatedBefore", List.of(UTC.format(before.truncatedTo(ChronoUnit.SECONDS))));
+        p.put("marketplaceIds", account.marketplaces());
+        p.put("fulfilledBy", List.of("MERCHANT"));
+        p.put("fulfillmentStatuses", List.of("UNSHIPPED", "PARTIALLY_SHIPPED", "SHIPPED"));
+        p.put("maxResultsPerPage", List.of(Integer.toString(pageSize)));
+        p.put("includedData", List.of("BUYER", "RECIPIENT", "FULFILLMENT"));
+        return SpApiCall.api(account, SpApiOperation.SEARCH_ORDERS, "GET", SEARCH_PATH, p, null);
+    }
+
     public static SpApiCall getOrderCall(AmazonProperties.Account account, String orderId) {
         return SpApiCall.api(account, SpApiOperation.GET_ORDER, "GET", SEARCH_PATH + "/" + SpApiCall.encode(orderId),
                 Map.of("includedData", INCLUDED_DATA), null);

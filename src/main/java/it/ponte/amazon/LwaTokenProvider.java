@@ -69,6 +69,15 @@ public class LwaTokenProvider {
         return fresh.value();
     }
 
+    /**
+     * A fresh token from Login with Amazon, whatever is cached: the go-live check proves the refresh token works now
+     * (one call), and the cache keeps the new token for the next run.
+     */
+    public String renewedAccessToken(AmazonProperties.Account account) {
+        invalidate(account.id());
+        return accessToken(account);
+    }
+
     /** Forgets the account's token, e.g. after Amazon answered 403 to it. */
     public void invalidate(String accountId) {
         cache.remove(accountId);

@@ -25,7 +25,20 @@ public class SpApiGateway {
 
     /** The answer's body; the call's failure as thrown by the route (an {@link SpApiException} for Amazon's refusals). */
     public Exchange call(SpApiCall call) {
-        Exchange answer = camel.send(ROUTE, exchange -> exchange.setProperty(SpApiCall.PROPERTY, call));
+        return call(call, (java.time.Instant) null);
+    }
+
+    /**
+     * As {@link #call(SpApiCall)}, never waiting for Amazon's rate budget past {@code waitDeadline} (null: no limit):
+     * a call the budget cannot serve by then fails with {@link SpApiBudgetSpentException} instead.
+     */
+    public Exchange call(SpApiCall call, java.time.Instant waitDeadline) {
+        Exchange answer = camel.send(ROUTE, exchange -> {
+            exchange.setProperty(SpApiCall.PROPERTY, call);
+            if (waitDeadline != null) {
+                exchange.setProperty(SpApiRateLimiter.POLL_DEADLINE, waitDeadline);
+            }
+        });
         Exception failure = answer.getException();
         if (failure != null) {
             for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

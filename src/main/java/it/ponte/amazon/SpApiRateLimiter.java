@@ -8,14 +8,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import it.ponte.remote.RemoteCallMetrics;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Paces Ponte's own calls with one token bucket per (account, operation), as Amazon meters them, so the
  * client waits instead of drawing 429s. The rate follows {@code x-amzn-RateLimit-Limit} when Amazon sends it;
- * 429 answers carry no header, so the last known rate stays in force.
+ * 429 answers carry no header, so the last known rate stays in force. A wait for the budget is logged with its length
+ * (from a second up) and counted ({@code ponte_remote_rate_wait_seconds}).
  */
 @Component
 public class SpApiRateLimiter {
@@ -24,13 +28,21 @@ public class SpApiRateLimiter {
     /** Exchange property: the instant after which this run's Amazon poll must not wait for Amazon's rate budget. */
     public static final String POLL_DEADLINE = it.ponte.remote.RemoteBackoff.WAIT_DEADLINE;
 
+    private static final Logger log = LoggerFactory.getLogger(SpApiRateLimiter.class);
+    /** Waits shorter than this are counted but not logged: a page's pacing, not a wait anyone would notice. */
+    private static final Duration NOTICEABLE_WAIT = Duration.ofSeconds(1);
+    /** Below this a "wait" is the bucket's own bookkeeping: not counted as a wait for the budget. */
+    private static final Duration WAIT_COUNTED = Duration.ofMillis(1);
+
     private final Map<String, Paced> buckets = new ConcurrentHashMap<>();
     private final boolean enabled;
     private final Duration pollBudget;
+    private final RemoteCallMetrics metrics;
 
-    public SpApiRateLimiter(AmazonProperties properties) {
+    public SpApiRateLimiter(AmazonProperties properties, RemoteCallMetrics metrics) {
         this.enabled = properties.client().rateLimited();
         this.pollBudget = properties.polling().timeBudget();
+        this.metrics = metrics;
     }
 
     /** The start of a run's Amazon poll: the instant its waits for Amazon's rate budget must end by. */
@@ -48,14 +60,33 @@ public class SpApiRateLimiter {
         if (call.operation() == null) {
             return;
         }
-        if (enabled && deadline != null) {
-            long waitNanos = paced(call.accountId(), call.operation()).bucket().estimateAbilityToConsume(1).getNanosToWaitForRefill();
-            Instant allowedAt = Instant.now().plusNanos(waitNanos);
-            if (allowedAt.isAfter(deadline)) {
-                throw new SpApiBudgetSpentException(call.accountId(), call.operationName(), allowedAt);
-            }
+        if (!enabled) {
+            return;
         }
+        long waitNanos = paced(call.accountId(), call.operation()).bucket().estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        Instant allowedAt = Instant.now().plusNanos(waitNanos);
+        if (deadline != null && allowedAt.isAfter(deadline)) {
+            throw new SpApiBudgetSpentException(call.accountId(), call.operationName(), allowedAt);
+        }
+        if (waitNanos >= NOTICEABLE_WAIT.toNanos()) {
+            log.info("Waiting {} s for Amazon's rate budget: account {}, {} (next call allowed at {})",
+                    String.format(java.util.Locale.ROOT, "%.1f", waitNanos / 1e9), call.accountId(), call.operationName(), allowedAt);
+        }
+        long started = System.nanoTime();
         acquire(call.accountId(), call.operation());
+        long waited = System.nanoTime() - started;
+        if (waited >= WAIT_COUNTED.toNanos()) {
+            metrics.rateWait("amazon", call.operationName(), Duration.ofNanos(waited));
+        }
+    }
+
+    /**
+     * When Amazon's rate budget allows the next call of the operation (now when a token is there): how the go-live check
+     * spends a call only when the budget has one (and says "not checked now, allowed at …" otherwise).
+     */
+    public Instant nextCallAllowedAt(String accountId, SpApiOperation operation) {
+        Instant now = Instant.now();
+        return enabled ? now.plusNanos(paced(accountId, operation).bucket().estimateAbilityToConsume(1).getNanosToWaitForRefill()) : now;
     }
 
     /**

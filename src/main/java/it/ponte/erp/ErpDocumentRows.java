@@ -35,6 +35,11 @@ public class ErpDocumentRows {
     }
 
     public void insert(@ExchangeProperty(ErpDocumentStore.DRAFT) ErpDocumentDraft draft, @ExchangeProperty("erpDocumentId") Long documentId) {
+        insertAll(parameters(draft, documentId));
+    }
+
+    /** The parameters of a document's rows, line by line. */
+    List<SqlParameterSource> parameters(ErpDocumentDraft draft, long documentId) {
         List<SqlParameterSource> rows = new ArrayList<>();
         int line = 1;
         for (ErpDocumentDraft.Row row : draft.rows()) {
@@ -44,6 +49,11 @@ public class ErpDocumentRows {
                     .addValue("unitPrice", row.unitPrice()).addValue("vatAmount", row.vatAmount())
                     .addValue("externalRef", row.externalRef()));
         }
+        return rows;
+    }
+
+    /** Rows of one or many documents in one statement batch, on the ERP transaction's connection. */
+    void insertAll(List<SqlParameterSource> rows) {
         try {
             erp.batchUpdate(insert, rows.toArray(SqlParameterSource[]::new));
         } catch (DataAccessException e) {

@@ -51,7 +51,8 @@ public class ErpDocuments {
         }
         return new ErpDocumentState(((Number) row.get("id")).longValue(), (String) row.get("idempotency_ref"), (String) row.get("series"),
                 ((Number) row.get("number")).intValue(), ErpStatus.valueOf((String) row.get("status")), (String) row.get("cancel_reason_code"),
-                (String) row.get("carrier"), instant(row.get("transport_start")), (String) row.get("tracking_number"), flag(row.get("all_n")));
+                (String) row.get("carrier"), instant(row.get("transport_start")), (String) row.get("tracking_number"), flag(row.get("all_n")),
+                instant(row.get("updated_at")));
     }
 
     private static Instant instant(Object value) {

@@ -48,10 +48,13 @@ public class ErpOrderInsert {
     private final ErpProperties erpProperties;
     private final AmazonProperties amazonProperties;
     private final AmazonOrderAmountLines amountLines;
+    private final org.springframework.transaction.support.TransactionTemplate shopTx;
 
     public ErpOrderInsert(ShopOrderRepository orders, CustomerRepository customers, ProductRepository products,
                           @Lazy ProducerTemplate routes, ErpInsertFailures failures, ErpProperties erpProperties,
-                          AmazonProperties amazonProperties, AmazonOrderAmountLines amountLines) {
+                          AmazonProperties amazonProperties, AmazonOrderAmountLines amountLines,
+                          @org.springframework.beans.factory.annotation.Qualifier("shopTx") org.springframework.transaction.support.TransactionTemplate shopTx) {
+        this.shopTx = shopTx;
         this.amountLines = amountLines;
         this.orders = orders;
         this.customers = customers;
@@ -106,6 +109,96 @@ public class ErpOrderInsert {
     public ErpDocumentDraft draft(@Body ShopOrder order) {
         Customer customer = customers.find(order.customerId()).orElseThrow(() -> new IllegalStateException("customer " + order.customerId() + " not found"));
         Address shipTo = order.shipAddressId() == null ? null : customers.findAddress(order.shipAddressId()).orElse(null);
+        Map<Long, String> itemCodes = products.erpItemCodes(order.rows().stream().map(ShopOrder.OrderRow::productId)
+                .filter(Objects::nonNull).distinct().toList());
+        List<AmazonOrderAmountLines.Line> lines = order.origin() == OrderOrigin.AMAZON ? amountLines.of(order.id()) : List.of();
+        return draft(order, customer, shipTo, itemCodes, lines);
+    }
+
+    // --- a batch of orders (the erp-insert-batch route) ---------------------------------------------------------------
+
+    /**
+     * The batch's orders as they are now, each with its document's draft, read with one query per table for the whole
+     * batch: gone or no longer REGISTERED orders are skipped; an order whose draft cannot be made is left to the
+     * one-by-one route, which keeps its failure with it.
+     */
+    public ErpBatch openBatch(@Body List<Long> shopOrderIds) {
+        long started = System.nanoTime();
+        ErpBatch batch = new ErpBatch();
+        Map<Long, ShopOrder> found = orders.findAll(shopOrderIds);
+        List<ShopOrder> registered = new ArrayList<>();
+        for (Long id : shopOrderIds) {
+            ShopOrder order = found.get(id);
+            if (order == null || order.status() != OrderStatus.REGISTERED) {
+                batch.skipped().add(skipped(order, id));
+            } else {
+                registered.add(order);
+            }
+        }
+        Map<Long, Customer> buyers = customers.findAll(registered.stream().map(ShopOrder::customerId).distinct().toList());
+        Map<Long, Address> shipTos = customers.findAddressesById(registered.stream().map(ShopOrder::shipAddressId)
+                .filter(Objects::nonNull).distinct().toList());
+        Map<Long, String> itemCodes = products.erpItemCodes(registered.stream().flatMap(o -> o.rows().stream())
+                .map(ShopOrder.OrderRow::productId).filter(Objects::nonNull).distinct().toList());
+        Map<Long, List<AmazonOrderAmountLines.Line>> lines = amountLines.ofAll(registered.stream()
+                .filter(o -> o.origin() == OrderOrigin.AMAZON).map(ShopOrder::id).toList());
+        for (ShopOrder order : registered) {
+            Customer customer = buyers.get(order.customerId());
+            try {
+                if (customer == null) {
+                    throw new IllegalStateException("customer " + order.customerId() + " not found");
+                }
+                Address shipTo = order.shipAddressId() == null ? null : shipTos.get(order.shipAddressId());
+                batch.getEntries().add(new ErpBatch.Entry(order, draft(order, customer, shipTo, itemCodes,
+                        lines.getOrDefault(order.id(), List.of()))));
+            } catch (RuntimeException noDraft) {
+                batch.oneByOne().add(order.id());
+            }
+        }
+        log.debug("Opened {} in {} ms", batch, (System.nanoTime() - started) / 1_000_000);
+        return batch;
+    }
+
+    /**
+     * After the batch's ERP transaction: committed, the shop orders become STORED with their documents and the ERP's
+     * codes (one statement batch each); rolled back ({@code failure} not null), every order of the batch is left to the
+     * one-by-one route. The outcomes are the batch's, for the run's ledger; the body becomes the orders left to go one by one.
+     */
+    public List<Long> closeBatch(@Body ErpBatch batch, @ExchangeProperty("erpBatchFailure") Throwable failure) {
+        long started = System.nanoTime();
+        List<ErpInsertOutcome> done = batch.outcomes();
+        done.addAll(batch.skipped());
+        if (failure != null) {
+            log.info("A batch of {} orders could not be stored in the ERP together ({}): one by one instead", batch.getEntries().size(),
+                    failure.toString());
+            batch.getEntries().forEach(e -> batch.oneByOne().add(e.order().id()));
+        } else {
+            List<ShopOrderRepository.StoredMark> marks = new ArrayList<>();
+            Map<Long, String> customerCodes = new HashMap<>();
+            Map<Long, String> shipToCodes = new HashMap<>();
+            for (ErpBatch.Entry e : batch.getEntries()) {
+                ErpDocumentRef ref = batch.stored().get(e.draft().idempotencyRef());
+                ShopOrder order = e.order();
+                marks.add(new ShopOrderRepository.StoredMark(order.id(), e.draft().idempotencyRef(), ref.series(), ref.number()));
+                customerCodes.putIfAbsent(order.customerId(), ref.customerCode());
+                if (order.shipAddressId() != null && ref.shipToCode() != null) {
+                    shipToCodes.putIfAbsent(order.shipAddressId(), ref.shipToCode());
+                }
+                done.add(new ErpInsertOutcome(order.id(), order.amazonOrderId(),
+                        ref.created() ? ErpInsertOutcome.Kind.STORED : ErpInsertOutcome.Kind.ALREADY_STORED, ref.documentNumber(), null));
+            }
+            shopTx.executeWithoutResult(tx -> {
+                orders.markStoredAll(marks);
+                customers.setErpCodes(customerCodes, shipToCodes);
+            });
+        }
+        log.debug("Closed {} in {} ms", batch, (System.nanoTime() - started) / 1_000_000);
+        return batch.oneByOne();
+    }
+
+    /** The document the ERP gets for this order, from what the shop holds of it. */
+    ErpDocumentDraft draft(ShopOrder order, Customer customer, Address shipTo, Map<Long, String> itemCodes,
+                           List<AmazonOrderAmountLines.Line> lines) {
         boolean amazon = order.origin() == OrderOrigin.AMAZON;
         AmazonProperties.Account account = amazon ? amazonProperties.account(order.amazonAccountId()) : null;
         if (amazon && account == null) {
@@ -116,9 +209,6 @@ public class ErpOrderInsert {
         String expenseItem = amazon ? account.shippingExpenseItem() : erpProperties.shippingExpenseItem();
         String ref = amazon ? "AMZ:" + order.amazonAccountId() + ":" + order.amazonOrderId() : "WEB:" + order.id();
 
-        Map<Long, String> itemCodes = products.erpItemCodes(order.rows().stream().map(ShopOrder.OrderRow::productId)
-                .filter(Objects::nonNull).distinct().toList());
-        List<AmazonOrderAmountLines.Line> lines = amazon ? amountLines.of(order.id()) : List.of();
         Map<Integer, AmazonOrderAmountLines.Line> itemLines = new HashMap<>();
         lines.stream().filter(l -> l.rowLineNo() != null).forEach(l -> itemLines.put(l.rowLineNo(), l));
         List<ErpDocumentDraft.Row> rows = new ArrayList<>();

@@ -44,7 +44,7 @@ public class MailchimpAutomationCheck {
     }
 
     /** The merchant's declaration: the shop's setting row wins over the configured default. */
-    boolean declaredActive() {
+    public boolean declaredActive() {
         List<String> values = shopJdbc.queryForList("SELECT value FROM setting WHERE name = :name",
                 Map.of("name", DECLARED_ACTIVE_SETTING), String.class);
         if (values.isEmpty() || values.get(0) == null) {
@@ -61,6 +61,15 @@ public class MailchimpAutomationCheck {
         }
         run.automationStatus(NOT_VERIFIABLE);
         return MailchimpVerdict.NO_AUTOMATION.name();
+    }
+
+    /** The classic abandoned-cart automation of the list among {@code automations}, if there is one. */
+    public java.util.Optional<Automation> cartAutomation(List<Automation> automations) {
+        // the one of our list (or store) wins; a sending one wins over a paused copy
+        return automations.stream()
+                .filter(a -> WORKFLOW.equals(a.workflowType()))
+                .filter(a -> a.listId() == null || a.listId().equals(properties.listId()))
+                .max(Comparator.comparing((Automation a) -> "sending".equals(a.status())));
     }
 
     /** The {@code mailchimpVerdict} for the cart phase, as a {@link MailchimpVerdict} name. */
@@ -86,12 +95,7 @@ public class MailchimpAutomationCheck {
             // refused rather than unanswered: as good as an account without classic automations
             return declaredActive() ? notVerifiable(run) : MailchimpVerdict.AUTOMATION_UNKNOWN.name();
         }
-        // the one of our list (or store) wins; a sending one wins over a paused copy
-        Automation cartAutomation = automations.stream()
-                .filter(a -> WORKFLOW.equals(a.workflowType()))
-                .filter(a -> a.listId() == null || a.listId().equals(properties.listId()))
-                .max(Comparator.comparing((Automation a) -> "sending".equals(a.status())))
-                .orElse(null);
+        Automation cartAutomation = cartAutomation(automations).orElse(null);
         if (cartAutomation == null) {
             return notVerifiable(run);
         }

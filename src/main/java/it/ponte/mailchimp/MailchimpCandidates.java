@@ -42,7 +42,7 @@ public class MailchimpCandidates {
     /** Open carts changed since the last run (all in TOTAL), and carts that became orders while Mailchimp holds them. */
     public List<MailchimpOutboxEntry> oweCarts(@ExchangeProperty(MailchimpRun.PROPERTY) MailchimpRun run) {
         outbox.owe(MailchimpEntity.CART, OutboxOperation.UPSERT, shop.openCartIds(changedSince(run)));
-        outbox.owe(MailchimpEntity.CART, OutboxOperation.DELETE, shop.cartIdsToDelete());
+        outbox.owe(MailchimpEntity.CART, OutboxOperation.DELETE, shop.cartIdsToDelete(run.storeKey()));
         return outbox.owed(MailchimpEntity.CART);
     }
 
@@ -53,7 +53,7 @@ public class MailchimpCandidates {
      */
     public void queueCarts(@ExchangeProperty(MailchimpRun.PROPERTY) MailchimpRun run) {
         outbox.owe(MailchimpEntity.CART, OutboxOperation.UPSERT, shop.openCartIds(changedSince(run)));
-        outbox.owe(MailchimpEntity.CART, OutboxOperation.DELETE, shop.cartIdsToDelete());
+        outbox.owe(MailchimpEntity.CART, OutboxOperation.DELETE, shop.cartIdsToDelete(run.storeKey()));
         queued(outbox.owed(MailchimpEntity.CART), run);
     }
 

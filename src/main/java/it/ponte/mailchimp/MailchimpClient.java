@@ -53,15 +53,28 @@ public class MailchimpClient {
     // --- store -------------------------------------------------------------------------------------------------
 
     /**
-     * Makes sure the e-commerce store exists, linked to the list and named as configured; a non-null
-     * {@code store.isSyncing()} is compared with Mailchimp's {@code is_syncing} and PATCHed when they differ.
+     * The store as Mailchimp holds it once {@link #ensureStore} is done: how the call ended, the store's
+     * {@code created_at} (which tells a store deleted and created again under the same id from the one Ponte wrote
+     * into) and its {@code is_syncing}.
      */
-    public WriteOutcome ensureStore(Store store) {
+    public record StoreState(WriteOutcome outcome, String createdAt, boolean syncing) {
+
+        public boolean createdNow() {
+            return outcome == WriteOutcome.CREATED;
+        }
+    }
+
+    /**
+     * Makes sure the e-commerce store exists, linked to the list and named as configured. A non-null
+     * {@code store.isSyncing()} is the {@code is_syncing} of a store created now; an existing store's flag is left as
+     * it is (see {@link #storeSyncing}), as the caller decides it only once it knows which store it found.
+     */
+    public StoreState ensureStore(Store store) {
         String path = "/ecommerce/stores/" + enc(store.id());
         Optional<JsonNode> existing = getOptional("get store", path);
         if (existing.isEmpty()) {
-            call("create store", "POST", "/ecommerce/stores", store);
-            return WriteOutcome.CREATED;
+            JsonNode created = call("create store", "POST", "/ecommerce/stores", store);
+            return new StoreState(WriteOutcome.CREATED, created.path("created_at").asText(""), created.path("is_syncing").asBoolean(false));
         }
         JsonNode current = existing.get();
         if (!store.listId().equals(current.path("list_id").asText())) {
@@ -70,12 +83,24 @@ public class MailchimpClient {
                     "Lo store " + store.id() + " è collegato alla lista " + current.path("list_id").asText()
                             + " e non a " + store.listId(), List.of(), true, null);
         }
-        boolean syncingDiffers = store.isSyncing() != null && store.isSyncing() != current.path("is_syncing").asBoolean(false);
-        if (syncingDiffers || !store.name().equals(current.path("name").asText()) || !store.currencyCode().equals(current.path("currency_code").asText())) {
-            call("update store", "PATCH", path, new Store(null, null, store.name(), store.currencyCode(), store.platform(), store.domain(), store.isSyncing()));
-            return WriteOutcome.UPDATED;
+        String createdAt = current.path("created_at").asText("");
+        boolean syncing = current.path("is_syncing").asBoolean(false);
+        if (!store.name().equals(current.path("name").asText()) || !store.currencyCode().equals(current.path("currency_code").asText())) {
+            call("update store", "PATCH", path, new Store(null, null, store.name(), store.currencyCode(), store.platform(), store.domain()));
+            return new StoreState(WriteOutcome.UPDATED, createdAt, syncing);
         }
-        return WriteOutcome.UNCHANGED;
+        return new StoreState(WriteOutcome.UNCHANGED, createdAt, syncing);
+    }
+
+    /** How many records of one entity the store holds now ({@code total_items}, one item fetched). */
+    public int count(MailchimpEntity entity) {
+        String collection = switch (entity) {
+            case CUSTOMER -> "customers";
+            case PRODUCT -> "products";
+            case ORDER -> "orders";
+            case CART -> "carts";
+        };
+        return call("count " + collection, "GET", storePath("/" + collection + "?count=1&fields=total_items"), null).path("total_items").asInt();
     }
 
     /** Sets the store's {@code is_syncing} flag. */
@@ -86,37 +111,37 @@ public class MailchimpClient {
     // --- customers and products (upserts) ----------------------------------------------------------------------
 
     public void putCustomer(Customer customer) {
-        call("put customer " + customer.id(), "PUT", storePath("/customers/" + enc(customer.id())), customer);
+        call("put customer", customer.id(), "PUT", storePath("/customers/" + enc(customer.id())), customer);
     }
 
     public void putProduct(Product product) {
-        call("put product " + product.id(), "PUT", storePath("/products/" + enc(product.id())), product);
+        call("put product", product.id(), "PUT", storePath("/products/" + enc(product.id())), product);
     }
 
     // --- orders: no PUT, so POST and PATCH fall back on each other ----------------------------------------------
 
     public WriteOutcome createOrder(Order order) {
         try {
-            call("create order " + order.id(), "POST", storePath("/orders"), order);
+            call("create order", order.id(), "POST", storePath("/orders"), order);
             return WriteOutcome.CREATED;
         } catch (MailchimpException e) {
             if (!e.isAlreadyExists()) {
                 throw e;
             }
-            call("update order " + order.id(), "PATCH", storePath("/orders/" + enc(order.id())), order);
+            call("update order", order.id(), "PATCH", storePath("/orders/" + enc(order.id())), order);
             return WriteOutcome.UPDATED;
         }
     }
 
     public WriteOutcome updateOrder(Order order) {
         try {
-            call("update order " + order.id(), "PATCH", storePath("/orders/" + enc(order.id())), order);
+            call("update order", order.id(), "PATCH", storePath("/orders/" + enc(order.id())), order);
             return WriteOutcome.UPDATED;
         } catch (MailchimpException e) {
             if (!e.isNotFound()) {
                 throw e;
             }
-            call("create order " + order.id(), "POST", storePath("/orders"), order);
+            call("create order", order.id(), "POST", storePath("/orders"), order);
             return WriteOutcome.CREATED;
         }
     }
@@ -125,33 +150,33 @@ public class MailchimpClient {
 
     public WriteOutcome createCart(Cart cart) {
         try {
-            call("create cart " + cart.id(), "POST", storePath("/carts"), cart);
+            call("create cart", cart.id(), "POST", storePath("/carts"), cart);
             return WriteOutcome.CREATED;
         } catch (MailchimpException e) {
             if (!e.isAlreadyExists()) {
                 throw e;
             }
-            call("update cart " + cart.id(), "PATCH", storePath("/carts/" + enc(cart.id())), cart);
+            call("update cart", cart.id(), "PATCH", storePath("/carts/" + enc(cart.id())), cart);
             return WriteOutcome.UPDATED;
         }
     }
 
     public WriteOutcome updateCart(Cart cart) {
         try {
-            call("update cart " + cart.id(), "PATCH", storePath("/carts/" + enc(cart.id())), cart);
+            call("update cart", cart.id(), "PATCH", storePath("/carts/" + enc(cart.id())), cart);
             return WriteOutcome.UPDATED;
         } catch (MailchimpException e) {
             if (!e.isNotFound()) {
                 throw e;
             }
-            call("create cart " + cart.id(), "POST", storePath("/carts"), cart);
+            call("create cart", cart.id(), "POST", storePath("/carts"), cart);
             return WriteOutcome.CREATED;
         }
     }
 
     public WriteOutcome deleteCart(String cartId) {
         try {
-            call("delete cart " + cartId, "DELETE", storePath("/carts/" + enc(cartId)), null);
+            call("delete cart", cartId, "DELETE", storePath("/carts/" + enc(cartId)), null);
             return WriteOutcome.DELETED;
         } catch (MailchimpException e) {
             if (e.isNotFound()) {
@@ -192,6 +217,23 @@ public class MailchimpClient {
         return automations;
     }
 
+    // --- the go-live check: one read each ---------------------------------------------------------------------------
+
+    /** Mailchimp's health check: answers only to a valid API key. */
+    public JsonNode ping() {
+        return call("ping", "GET", "/ping", null);
+    }
+
+    /** The list (audience), empty when the account has no list of that id. */
+    public Optional<JsonNode> list(String listId) {
+        return getOptional("get list", "/lists/" + enc(listId) + "?fields=id,name,stats.member_count");
+    }
+
+    /** The e-commerce store as Mailchimp has it (its {@code list_id} among the rest), empty when there is none. */
+    public Optional<JsonNode> store(String storeId) {
+        return getOptional("get store", "/ecommerce/stores/" + enc(storeId));
+    }
+
     // --- transport -------------------------------------------------------------------------------------------------
 
     private String storePath(String tail) {
@@ -210,8 +252,15 @@ public class MailchimpClient {
     }
 
     private JsonNode call(String operation, String method, String path, Object body) {
+        return call(operation, null, method, path, body);
+    }
+
+    /** One call; {@code kind} names the operation for the metrics, {@code recordId} (may be null) the record in logs and reasons. */
+    private JsonNode call(String kind, String recordId, String method, String path, Object body) {
+        String operation = recordId == null ? kind : kind + " " + recordId;
         Exchange answer = producer.send("direct:mailchimp-api", exchange -> {
             exchange.setProperty(MailchimpHttp.OPERATION, operation);
+            exchange.setProperty(MailchimpHttp.OPERATION_KIND, kind);
             exchange.setProperty(MailchimpHttp.METHOD, method);
             exchange.setProperty(MailchimpHttp.PATH, path);
             exchange.setProperty(MailchimpHttp.BODY, body);

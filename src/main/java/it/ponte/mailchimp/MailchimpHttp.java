@@ -24,6 +24,8 @@ public class MailchimpHttp {
 
     /** Exchange properties of one call: what the caller asks ({@code direct:mailchimp-api}). */
     public static final String OPERATION = "mailchimpOperation";
+    /** The operation without its record's id ({@code put customer}): how the remote-call metrics count it. */
+    public static final String OPERATION_KIND = "mailchimpOperationKind";
     public static final String METHOD = "mailchimpMethod";
     public static final String PATH = "mailchimpPath";
     public static final String BODY = "mailchimpBody";

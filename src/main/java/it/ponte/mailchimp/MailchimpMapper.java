@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 /**
  * Shop records to Mailchimp resources, following DESIGN.md's status mapping: an order in the ERP is
  * {@code pending}; delivered (Bollato) adds {@code fulfillment_status: shipped}; invoiced (Fatturato) is {@code paid};
- * cancelled (Annullato) is {@code cancelled} with {@code cancelled_at_foreign}.
+ * cancelled (Annullato) is {@code cancelled} with {@code cancelled_at_foreign}, the time the ERP cancelled it.
  */
 @Component
 public class MailchimpMapper {
@@ -94,7 +94,8 @@ public class MailchimpMapper {
         };
         // shipped only when the delivery note says so; an invoiced order keeps what Mailchimp already has (PATCH)
         String fulfillment = "DELIVERED".equals(o.status()) ? "shipped" : null;
-        OffsetDateTime cancelledAt = "CANCELLED".equals(o.status()) ? utc(o.updatedAt()) : null;
+        // the time the ERP cancelled it, when the state diff saw it; else the shop order's last change
+        OffsetDateTime cancelledAt = "CANCELLED".equals(o.status()) ? utc(o.erpCancelledAt() != null ? o.erpCancelledAt() : o.updatedAt()) : null;
         return new Order(String.valueOf(o.id()), customer(customer), currency(o.currency()), o.orderTotal(), o.shippingTotal(),
                 financial, fulfillment, utc(o.orderDate()), utc(o.updatedAt()), cancelledAt, o.trackingNumber(), o.carrier(),
                 o.shipAddress() == null ? null : address(o.shipAddress()), lines);

@@ -73,6 +73,16 @@ public class MailchimpOutbox {
         return OutboxStatus.valueOf(lifecycle.refused(OutboxLifecycle.Outbox.MAILCHIMP, id, error, maxAttempts).name());
     }
 
+    /** Why a row that stays owed was not sent (it waits for something else): no attempt counted, its status unchanged. */
+    public void note(long id, String note) {
+        lifecycle.note(OutboxLifecycle.Outbox.MAILCHIMP, id, note);
+    }
+
+    public Optional<MailchimpOutboxEntry> find(MailchimpEntity entity, long entityId) {
+        return jdbc.query("SELECT * FROM mailchimp_outbox WHERE entity = :entity AND entity_id = :id",
+                Map.of("entity", entity.name(), "id", entityId), MailchimpOutbox::entry).stream().findFirst();
+    }
+
     public List<MailchimpOutboxEntry> parked() {
         return jdbc.query("SELECT * FROM mailchimp_outbox WHERE status = 'PARKED' ORDER BY updated_at, id", Map.of(), MailchimpOutbox::entry);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +37,9 @@ public class MailchimpRun {
     private volatile boolean unreachable;
     private volatile boolean storeSyncing;
     private volatile int cartsQueued;
+    private volatile String storeKey;
+    /** Products whose write failed in this run: the orders and carts naming them wait for the next run. */
+    private final Set<String> failedProducts = ConcurrentHashMap.newKeySet();
 
     private static final class Tally {
         final AtomicInteger created = new AtomicInteger();
@@ -70,6 +74,25 @@ public class MailchimpRun {
 
     public Instant since() {
         return since;
+    }
+
+    /** The key of the store this run writes into (see {@link MailchimpStoreSync}): the ledger believes only its rows. */
+    public String storeKey() {
+        return storeKey;
+    }
+
+    public void storeKey(String key) {
+        this.storeKey = key;
+    }
+
+    /** A product's write failed in this run (refused, or Mailchimp out of reach); false when it was known already. */
+    public boolean productFailed(long productId) {
+        return failedProducts.add(String.valueOf(productId));
+    }
+
+    /** Whether a Mailchimp product id names a product whose write failed in this run. */
+    public boolean isProductFailed(String productId) {
+        return failedProducts.contains(productId);
     }
 
     // --- member statuses, looked up once per e-mail -----------------------------------------------------------------

@@ -69,13 +69,14 @@ public class MailchimpShopReader {
                     AND (:since IS NULL OR c.updated_at > :since) ORDER BY c.id""", since);
     }
 
-    /** Carts that became orders (or were emptied) while Mailchimp still holds them. */
-    public List<Long> cartIdsToDelete() {
-        return ids("""
+    /** Carts that became orders (or were emptied) while the store of {@code storeKey} still holds them. */
+    public List<Long> cartIdsToDelete(String storeKey) {
+        return jdbc.queryForList("""
                 SELECT c.id FROM cart c JOIN mailchimp_sync s ON s.entity = 'CART' AND s.entity_id = c.id AND s.deleted = FALSE
+                    AND s.store_key = :key
                 WHERE c.status <> 'OPEN' OR c.order_id IS NOT NULL
                    OR NOT EXISTS (SELECT 1 FROM cart_row r WHERE r.cart_id = c.id)
-                ORDER BY c.id""", null);
+                ORDER BY c.id""", new MapSqlParameterSource("key", storeKey), Long.class);
     }
 
     // --- records in full -------------------------------------------------------------------------------------------
@@ -105,7 +106,8 @@ public class MailchimpShopReader {
         return jdbc.query("SELECT * FROM shop_order WHERE id = :id", Map.of("id", id), (rs, i) -> new ShopOrder(rs.getLong("id"),
                 rs.getString("status"), rs.getLong("customer_id"), instant(rs, "order_date"), rs.getString("currency"),
                 rs.getBigDecimal("shipping_total"), rs.getBigDecimal("order_total"), rs.getString("carrier"),
-                rs.getString("tracking_number"), instant(rs, "updated_at"), address(rs.getObject("ship_address_id", Long.class)), rows))
+                rs.getString("tracking_number"), instant(rs, "updated_at"), address(rs.getObject("ship_address_id", Long.class)), rows,
+                instant(rs, "erp_cancelled_at")))
                 .stream().findFirst();
     }
 

@@ -1,6 +1,7 @@
 package it.ponte.mailchimp;
 
 import it.ponte.mailchimp.MailchimpResources.Store;
+import java.util.Map;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,9 +10,16 @@ import org.springframework.stereotype.Component;
 /**
  * Makes sure the e-commerce store exists, linked to the configured list and named as configured, before a run
  * writes into it. When it cannot, the run still records what it owes and writes nothing: the next run will.
- * A history load (the orders backfill, or a TOTAL before the store's first one ended) sets the store's
- * {@code is_syncing}, so Mailchimp fires no order notifications for old orders and holds its automations; it is
- * cleared when the load ends, and by the next run when a crash left it set (the desired value is compared with
+ * <p>
+ * The store is identified at every run (its id, list and Mailchimp's {@code created_at}, see {@link MailchimpStoreSync}):
+ * Ponte's ledger believes only what it wrote into this very store, so a store deleted, created again, or another
+ * {@code store-id}/{@code list-id} gets everything again. A TOTAL also compares how many customers, products, orders and
+ * carts the store holds with how many Ponte believes it sent: a store that holds fewer was emptied (or lost records),
+ * and Ponte forgets what it believed of that entity, so this TOTAL sends them all again.
+ * <p>
+ * A history load (the orders backfill, or a TOTAL before the store's first one ended, a refill among them) sets the
+ * store's {@code is_syncing}, so Mailchimp fires no order notifications for old orders and holds its automations; it
+ * is cleared when the load ends, and by the next run when a crash left it set (the desired value is compared with
  * Mailchimp's at every run).
  */
 @Component
@@ -22,11 +30,13 @@ public class MailchimpStoreLink {
     private final MailchimpClient client;
     private final MailchimpProperties properties;
     private final MailchimpStoreSync storeSync;
+    private final MailchimpLedger ledger;
 
-    public MailchimpStoreLink(MailchimpClient client, MailchimpProperties properties, MailchimpStoreSync storeSync) {
+    public MailchimpStoreLink(MailchimpClient client, MailchimpProperties properties, MailchimpStoreSync storeSync, MailchimpLedger ledger) {
         this.client = client;
         this.properties = properties;
         this.storeSync = storeSync;
+        this.ledger = ledger;
     }
 
     /**
@@ -35,18 +45,12 @@ public class MailchimpStoreLink {
      * fails fast through the record-failure configuration, stays owed, and the run says "Mailchimp non raggiungibile".
      */
     public boolean ensure(@ExchangeProperty(MailchimpRun.PROPERTY) MailchimpRun run) {
-        boolean syncing = run.isHistoryLoad(storeSync.firstTotalDone(properties.storeId()));
-        boolean ready = ensure(run, syncing);
-        if (ready && !run.isUnreachable()) {
-            storeSync.syncing(properties.storeId(), properties.listId(), syncing);
-            run.storeSyncing(syncing);
-        }
-        return ready;
+        return ensure(run, true);
     }
 
     /** As {@link #ensure(MailchimpRun)}, leaving {@code is_syncing} as it is: a single parked record retried by hand. */
     public boolean ensureAsIs(@ExchangeProperty(MailchimpRun.PROPERTY) MailchimpRun run) {
-        return ensure(run, null);
+        return ensure(run, false);
     }
 
     /**
@@ -72,10 +76,34 @@ public class MailchimpStoreLink {
         }
     }
 
-    private boolean ensure(MailchimpRun run, Boolean syncing) {
+    private boolean ensure(MailchimpRun run, boolean setSyncing) {
+        String storeId = properties.storeId();
+        String listId = properties.listId();
+        // what the run works with should Mailchimp not answer: the store as Ponte last identified it
+        run.storeKey(storeSync.rememberedKey(storeId).orElse(null));
         String domain = properties.shopBaseUrl().replaceFirst("^https?://", "").replaceFirst("/.*$", "");
         try {
-            client.ensureStore(new Store(properties.storeId(), properties.listId(), properties.storeName(), properties.currency(), "Ponte", domain, syncing));
+            // a store created now is new to Ponte: a TOTAL into it is a history load from its first write
+            Boolean syncingIfCreated = setSyncing ? run.isHistoryLoad(false) : null;
+            MailchimpClient.StoreState store = client.ensureStore(
+                    new Store(storeId, listId, properties.storeName(), properties.currency(), "Ponte", domain, syncingIfCreated));
+            if (storeSync.identify(storeId, listId, store.createdAt(), store.createdNow())) {
+                log.info("Mailchimp store {} (created at {}) is not the one Ponte wrote into: nothing of before counts as sent there",
+                        storeId, store.createdAt());
+            }
+            String key = MailchimpStoreSync.storeKey(storeId, listId, store.createdAt());
+            run.storeKey(key);
+            if (setSyncing) {
+                if (run.scope() == MailchimpScope.ALL && "TOTAL".equals(run.syncMode())) {
+                    refillIfEmptied(key);
+                }
+                boolean syncing = run.isHistoryLoad(storeSync.firstTotalDone(storeId));
+                if (syncing != store.syncing()) {
+                    client.storeSyncing(storeId, syncing);
+                }
+                storeSync.syncing(storeId, listId, syncing);
+                run.storeSyncing(syncing);
+            }
             return true;
         } catch (MailchimpException e) {
             if (e.isUnreachable()) {
@@ -84,9 +112,29 @@ public class MailchimpStoreLink {
                 run.storeProblem(MailchimpVerdict.STORE_UNAVAILABLE.name() + ": " + MailchimpException.UNREACHABLE);
                 return true;
             }
-            log.warn("Mailchimp store {} not ready: {}", properties.storeId(), e.getMessage());
+            log.warn("Mailchimp store {} not ready: {}", storeId, e.getMessage());
             run.storeProblem(MailchimpVerdict.STORE_UNAVAILABLE.name() + ": " + e.reason());
             return false;
+        }
+    }
+
+    /**
+     * A store that holds fewer records of an entity than Ponte believes it sent there was emptied (or lost some):
+     * Ponte forgets what it believed of that entity, this TOTAL sends them all, as a history load.
+     */
+    private void refillIfEmptied(String key) {
+        boolean refill = false;
+        for (Map.Entry<MailchimpEntity, Integer> believed : ledger.counts(key).entrySet()) {
+            int held = client.count(believed.getKey());
+            if (held < believed.getValue()) {
+                ledger.forget(key, believed.getKey());
+                log.warn("Mailchimp store {} holds {} {} records of the {} Ponte sent: this TOTAL sends them all again",
+                        properties.storeId(), held, believed.getKey(), believed.getValue());
+                refill = true;
+            }
+        }
+        if (refill) {
+            storeSync.refill(properties.storeId());
         }
     }
 }

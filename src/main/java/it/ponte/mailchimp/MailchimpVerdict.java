@@ -23,7 +23,9 @@ public enum MailchimpVerdict {
     AUTOMATION_PAUSED,
     AUTOMATION_UNKNOWN,
     STORE_UNAVAILABLE,
-    QUEUED;
+    QUEUED,
+    /** An order or cart naming a product whose write failed in this run: it waits, still owed, no attempt spent. */
+    WAITING_FOR_PRODUCT;
 
     /** The verdict of a list member's status: present statuses are configurable, anything else is skipped. */
     public static MailchimpVerdict ofMember(String status, MailchimpProperties properties) {

@@ -33,7 +33,7 @@ public final class ShopRecords {
 
     public record ShopOrder(long id, String status, long customerId, Instant orderDate, String currency,
                             BigDecimal shippingTotal, BigDecimal orderTotal, String carrier, String trackingNumber,
-                            Instant updatedAt, ShopAddress shipAddress, List<ShopOrderRow> rows) {
+                            Instant updatedAt, ShopAddress shipAddress, List<ShopOrderRow> rows, Instant erpCancelledAt) {
     }
 
     public record ShopCartRow(long id, String sku, int quantity, BigDecimal unitPrice) {

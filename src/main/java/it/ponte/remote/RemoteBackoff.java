@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code onRedelivery} step of the {@code transient-remote} route configuration: the declared redelivery policy
  * already waited its exponential, jittered delay; when the remote asked for longer (Retry-After, or Amazon's known
- * rate after a 429), this waits the rest before the call goes out again.
+ * rate after a 429), this waits the rest before the call goes out again. Each redelivery is counted
+ * ({@code ponte_remote_retries_total}).
  */
 @Component("remoteBackoff")
 public class RemoteBackoff implements Processor {
@@ -20,6 +21,12 @@ public class RemoteBackoff implements Processor {
     /** Exchange property (an Instant): waits of this exchange end by then (the Amazon poll's time budget). */
     public static final String WAIT_DEADLINE = "ponteWaitDeadline";
 
+    private final RemoteCallMetrics metrics;
+
+    public RemoteBackoff(RemoteCallMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     /** The {@code onRedeliveryRef} of a route configuration is a processor: this is it. */
     @Override
     public void process(Exchange exchange) throws InterruptedException {
@@ -27,6 +34,7 @@ public class RemoteBackoff implements Processor {
     }
 
     public void beforeRedelivery(Exchange exchange) throws InterruptedException {
+        metrics.redelivered(exchange);
         Throwable failure = FailurePolicy.failureOf(exchange);
         Duration asked = retryAfter(failure);
         if (asked == null) {

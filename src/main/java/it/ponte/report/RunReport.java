@@ -77,9 +77,15 @@ public record RunReport(
     public record Reason(String reason, int count) {
     }
 
-    /** {@code news}: the phase wrote, refused or parked something, or was in trouble (else it only rides along). */
+    /**
+     * {@code news}: the phase wrote, refused or parked something, or was in trouble (else it only rides along).
+     * {@code cartsInScope}: the run covered abandoned carts (a manual sync of customers, products or orders does not,
+     * and says nothing of them). {@code ordersSince}: the history backfill's date (orders placed since), "" for all
+     * of them, null when the run was no backfill.
+     */
     public record MailchimpPart(boolean news, String storeProblemKey, String storeProblemDetail, String aborted, List<EntityLine> entities,
-                                String cartsKey, boolean cartsSent, String automationStatus, List<ParkedLine> parked) {
+                                String cartsKey, boolean cartsSent, String automationStatus, List<ParkedLine> parked,
+                                boolean cartsInScope, String ordersSince) {
     }
 
     public record EntityLine(String labelKey, int created, int updated, int deleted, boolean carts, int skipped,

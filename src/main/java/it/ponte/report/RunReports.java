@@ -6,6 +6,7 @@ import it.ponte.erp.ErpInsertOutcome;
 import it.ponte.erp.ErpParkedOrders;
 import it.ponte.mailchimp.MailchimpEntity;
 import it.ponte.mailchimp.MailchimpReport;
+import it.ponte.mailchimp.MailchimpScope;
 import it.ponte.mailchimp.MailchimpVerdict;
 import it.ponte.shop.ShopOrder;
 import it.ponte.shop.ShopOrderRepository;
@@ -66,11 +67,14 @@ public class RunReports {
         List<RunReport.AccountProblem> accounts = new ArrayList<>();
         List<String> shown = new ArrayList<>();
         if (amazon != null) {
-            for (ImportOutcome o : amazon.outcomes(ImportOutcome.Kind.IMPORTED)) {
-                ShopOrder order = o.shopOrderId() == null ? null : orders.find(o.shopOrderId()).orElse(null);
+            List<ImportOutcome> importedOutcomes = amazon.outcomes(ImportOutcome.Kind.IMPORTED);
+            // the ERP documents of all of them in a few queries, not two per order
+            Map<Long, String> documents = orders.erpDocumentNumbers(importedOutcomes.stream().map(ImportOutcome::shopOrderId)
+                    .filter(java.util.Objects::nonNull).toList());
+            for (ImportOutcome o : importedOutcomes) {
                 imported.add(new RunReport.ImportedOrder(o.amazonOrderId(), format(dates, o.purchaseDate()),
                         MARKETPLACES.getOrDefault(o.marketplaceId(), o.marketplaceId()), o.customer(), o.customerCreated(),
-                        money(o.total(), o.currency(), locale), order == null ? null : order.erpDocumentNumber()));
+                        money(o.total(), o.currency(), locale), o.shopOrderId() == null ? null : documents.get(o.shopOrderId())));
             }
             for (ImportOutcome o : amazon.outcomes(ImportOutcome.Kind.HELD)) {
                 held.add(new RunReport.HeldOrder(o.amazonOrderId(), format(dates, o.purchaseDate()),
@@ -221,8 +225,14 @@ public class RunReports {
 
     private RunReport.MailchimpPart mailchimpPart(MailchimpReport r, boolean news) {
         List<RunReport.EntityLine> entities = new ArrayList<>();
+        boolean everything = r.scope() == null || r.scope() == MailchimpScope.ALL;
         if (r.entities() != null) {
             r.entities().forEach((entity, c) -> {
+                boolean counted = c.created() + c.updated() + c.deleted() + c.skippedTotal() + c.failedTotal() + c.parked() > 0;
+                if (!everything && !counted && !inScope(entity, r.scope())) {
+                    // a manual sync speaks of what it was asked to send (and of what it touched on the way)
+                    return;
+                }
                 List<RunReport.Count> skipped = new ArrayList<>();
                 c.skipped().forEach((reason, n) -> skipped.add(new RunReport.Count("mailchimp.verdict." + reason.name(), reason.name(), n)));
                 List<RunReport.Reason> failed = new ArrayList<>();
@@ -243,9 +253,20 @@ public class RunReports {
                 .map(p -> new RunReport.ParkedLine(p.id(), "mailchimp.entity." + p.entity().name(), p.entityId(), p.attempts(),
                         secrets.apply(p.lastError())))
                 .toList();
+        String ordersSince = r.scope() != MailchimpScope.ORDERS ? null
+                : r.since() == null ? "" : DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", messages.locale()).withZone(ITALY).format(r.since());
         return new RunReport.MailchimpPart(news, storeKey, storeDetail, secrets.apply(r.abortedBecause()), entities,
                 r.carts() == null ? null : "mailchimp.verdict." + r.carts().name(), r.carts() == MailchimpVerdict.SEND,
-                r.automationStatus(), parked);
+                r.automationStatus(), parked, everything, ordersSince);
+    }
+
+    private static boolean inScope(MailchimpEntity entity, MailchimpScope scope) {
+        return switch (scope) {
+            case CUSTOMERS -> entity == MailchimpEntity.CUSTOMER;
+            case PRODUCTS -> entity == MailchimpEntity.PRODUCT;
+            case ORDERS -> entity == MailchimpEntity.ORDER;
+            case ALL -> true;
+        };
     }
 
     private static String format(DateTimeFormatter f, Instant i) {

@@ -105,6 +105,7 @@ public class ApiSecurity {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/amazon/orders/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/config", "/api/config/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/preflight").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Role.VIEWER.name())
                         .requestMatchers("/api/**").hasRole(Role.OPERATOR.name())
                         .anyRequest().authenticated())

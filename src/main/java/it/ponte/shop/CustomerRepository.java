@@ -124,4 +124,129 @@ public class CustomerRepository {
 
     public record AddressLookup(Address address, boolean created) {
     }
+
+    // --- a page of orders at a time (the batched Amazon import) ------------------------------------------------------
+
+    /** The key a customer's e-mail is unique by, as the batch compares them (the column's collation ignores case). */
+    public static String emailKey(String email) {
+        return email.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The customers these e-mails identify, in one query, by {@link #emailKey}; business buyers are never among them. */
+    public Map<String, Customer> findByEmails(java.util.Collection<String> emails) {
+        Map<String, Customer> found = new java.util.HashMap<>();
+        if (emails.isEmpty()) {
+            return found;
+        }
+        shop.query("SELECT * FROM customer WHERE email_key IN (:emails)",
+                Map.of("emails", emails.stream().map(String::trim).distinct().toList()),
+                (java.sql.ResultSet rs) -> {
+                    Customer c = CUSTOMER.mapRow(rs, 0);
+                    found.put(emailKey(c.email()), c);
+                });
+        return found;
+    }
+
+    /** A customer without login credentials to open, as {@link #insertAll} takes them. */
+    public record NewCustomer(String email, String firstName, String lastName, String company, String phone, String origin) {
+    }
+
+    /**
+     * Opens these customers in one statement batch, in the caller's transaction. Unlike {@link #insertOrFind} a customer
+     * opened meanwhile by another writer fails the batch (its caller then goes order by order).
+     */
+    public void insertAll(java.util.Collection<NewCustomer> customers) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        shop.batchUpdate("""
+                INSERT INTO customer (email, first_name, last_name, company, phone, origin)
+                VALUES (:email, :firstName, :lastName, :company, :phone, :origin)
+                """, customers.stream().map(c -> new MapSqlParameterSource().addValue("email", c.email().trim())
+                .addValue("firstName", c.firstName()).addValue("lastName", c.lastName()).addValue("company", c.company())
+                .addValue("phone", c.phone()).addValue("origin", c.origin())).toArray(MapSqlParameterSource[]::new));
+    }
+
+    /** The key an address is found by in {@link #findAddresses}: its customer and its match key. */
+    public static String addressKey(Address address) {
+        return address.customerId() + "|" + address.matchKey();
+    }
+
+    /** The stored addresses matching these (same customer, same match key), in one query, by {@link #addressKey}. */
+    public Map<String, Address> findAddresses(java.util.Collection<Address> addresses) {
+        Map<String, Address> found = new java.util.HashMap<>();
+        if (addresses.isEmpty()) {
+            return found;
+        }
+        List<Object[]> pairs = addresses.stream().map(a -> new Object[] {a.customerId(), a.matchKey()}).toList();
+        shop.query("SELECT * FROM address WHERE (customer_id, match_key) IN (:pairs)", Map.of("pairs", pairs),
+                (java.sql.ResultSet rs) -> {
+                    Address a = ADDRESS.mapRow(rs, 0);
+                    found.put(a.customerId() + "|" + rs.getString("match_key"), a);
+                });
+        return found;
+    }
+
+    /** Adds these addresses in one statement batch, in the caller's transaction; one stored meanwhile fails the batch. */
+    public void insertAddresses(java.util.Collection<Address> addresses) {
+        if (addresses.isEmpty()) {
+            return;
+        }
+        shop.batchUpdate("""
+                INSERT INTO address (customer_id, name, company, line1, line2, city, province, postal_code, country_code, phone, match_key)
+                VALUES (:customerId, :name, :company, :line1, :line2, :city, :province, :postalCode, :countryCode, :phone, :key)
+                """, addresses.stream().map(address -> new MapSqlParameterSource().addValue("customerId", address.customerId())
+                .addValue("name", address.name()).addValue("company", address.company()).addValue("line1", address.line1())
+                .addValue("line2", address.line2()).addValue("city", address.city()).addValue("province", address.province())
+                .addValue("postalCode", address.postalCode()).addValue("countryCode", address.countryCode())
+                .addValue("phone", address.phone()).addValue("key", address.matchKey())).toArray(MapSqlParameterSource[]::new));
+    }
+
+    /** Customers by id, in one query. */
+    public Map<Long, Customer> findAll(java.util.Collection<Long> ids) {
+        Map<Long, Customer> found = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            shop.query("SELECT * FROM customer WHERE id IN (:ids)", Map.of("ids", ids), (java.sql.ResultSet rs) -> {
+                Customer c = CUSTOMER.mapRow(rs, 0);
+                found.put(c.id(), c);
+            });
+        }
+        return found;
+    }
+
+    /** Addresses by id, in one query. */
+    public Map<Long, Address> findAddressesById(java.util.Collection<Long> ids) {
+        Map<Long, Address> found = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            shop.query("SELECT * FROM address WHERE id IN (:ids)", Map.of("ids", ids), (java.sql.ResultSet rs) -> {
+                Address a = ADDRESS.mapRow(rs, 0);
+                found.put(a.id(), a);
+            });
+        }
+        return found;
+    }
+
+    /**
+     * The ERP codes of customers and ship-to addresses just stored, each set only where none was: one statement each
+     * for the whole batch (the codes travel as one bound JSON array).
+     */
+    public void setErpCodes(Map<Long, String> customerCodes, Map<Long, String> shipToCodes) {
+        if (!customerCodes.isEmpty()) {
+            shop.update("""
+                    UPDATE customer c
+                    JOIN JSON_TABLE(:codes, '$[*]' COLUMNS (id BIGINT PATH '$.id', code VARCHAR(30) PATH '$.code')) AS m ON m.id = c.id
+                    SET c.erp_code = m.code
+                    WHERE c.erp_code IS NULL
+                    """, Map.of("codes", Json.idsAndCodes(customerCodes)));
+        }
+        if (!shipToCodes.isEmpty()) {
+            shop.update("""
+                    UPDATE address a
+                    JOIN JSON_TABLE(:codes, '$[*]' COLUMNS (id BIGINT PATH '$.id', code VARCHAR(30) PATH '$.code')) AS m ON m.id = a.id
+                    SET a.erp_ship_to_code = m.code
+                    WHERE a.erp_ship_to_code IS NULL
+                    """, Map.of("codes", Json.idsAndCodes(shipToCodes)));
+        }
+    }
 }
+

@@ -77,6 +77,134 @@ public class ShopOrderRepository {
         return id;
     }
 
+    /** What the import knows of these orders of one account, by Amazon order id, in one query. */
+    public Map<String, AmazonOrderMark> findAmazon(String accountId, java.util.Collection<String> amazonOrderIds) {
+        Map<String, AmazonOrderMark> found = new java.util.HashMap<>();
+        if (amazonOrderIds.isEmpty()) {
+            return found;
+        }
+        shop.query("""
+                SELECT id, amazon_order_id, amazon_last_updated, amazon_status FROM shop_order
+                WHERE amazon_account_id = :account AND amazon_order_id IN (:orderIds)
+                """, Map.of("account", accountId, "orderIds", amazonOrderIds), (ResultSet rs) -> {
+            found.put(rs.getString("amazon_order_id"),
+                    new AmazonOrderMark(rs.getLong("id"), instant(rs, "amazon_last_updated"), rs.getString("amazon_status")));
+        });
+        return found;
+    }
+
+    /**
+     * Inserts these orders of one Amazon account and their rows in statement batches (callers hold a transaction):
+     * the headers, one query for their ids, the rows. The unique keys refuse a second copy and fail the batch.
+     * Returns the new ids in the orders' order.
+     */
+    public List<Long> insertAll(String accountId, List<ShopOrder> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        shop.batchUpdate("""
+                INSERT INTO shop_order (origin, status, customer_id, ship_address_id, order_date, currency, items_total, shipping_total,
+                                        order_total, amazon_account_id, amazon_order_id, marketplace_id, amazon_status, amazon_state,
+                                        amazon_last_updated)
+                VALUES (:origin, :status, :customerId, :shipAddressId, :orderDate, :currency, :itemsTotal, :shippingTotal,
+                        :orderTotal, :accountId, :amazonOrderId, :marketplaceId, :amazonStatus, :amazonState, :amazonLastUpdated)
+                """, batch.stream().map(ShopOrderRepository::headerParameters).toArray(SqlParameterSource[]::new));
+        Map<String, AmazonOrderMark> ids = findAmazon(accountId, batch.stream().map(ShopOrder::amazonOrderId).toList());
+        List<Long> inserted = new ArrayList<>();
+        List<SqlParameterSource> rows = new ArrayList<>();
+        for (ShopOrder order : batch) {
+            long id = ids.get(order.amazonOrderId()).id();
+            inserted.add(id);
+            order.rows().forEach(r -> rows.add(rowParameters(id, r)));
+        }
+        shop.batchUpdate(ROW_INSERT, rows.toArray(SqlParameterSource[]::new));
+        return inserted;
+    }
+
+    /** New Amazon status and update time of stored orders, one statement batch: {id, status, lastUpdated} each. */
+    public void updateAmazonStatuses(List<Object[]> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        shop.batchUpdate("UPDATE shop_order SET amazon_status = :status, amazon_last_updated = :lastUpdated WHERE id = :id",
+                updates.stream().map(u -> new MapSqlParameterSource().addValue("id", u[0]).addValue("status", u[1])
+                        .addValue("lastUpdated", u[2] == null ? null : Timestamp.from((Instant) u[2]))).toArray(SqlParameterSource[]::new));
+    }
+
+    /** These orders with their rows, by id, in two queries. */
+    public Map<Long, ShopOrder> findAll(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, ShopOrder> found = new java.util.LinkedHashMap<>();
+        withRows(shop.query("SELECT * FROM shop_order WHERE id IN (:ids) ORDER BY id", Map.of("ids", ids), this::header))
+                .forEach(o -> found.put(o.id(), o));
+        return found;
+    }
+
+    /** The ERP document numbers ("series/number") of these orders, those that have one, a thousand ids per query. */
+    public Map<Long, String> erpDocumentNumbers(java.util.Collection<Long> ids) {
+        Map<Long, String> found = new java.util.HashMap<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            shop.query("SELECT id, erp_series, erp_number FROM shop_order WHERE id IN (:ids) AND erp_number IS NOT NULL",
+                    Map.of("ids", all.subList(from, Math.min(all.size(), from + 1000))), (ResultSet rs) -> {
+                        found.put(rs.getLong("id"), rs.getString("erp_series") + "/" + rs.getInt("erp_number"));
+                    });
+        }
+        return found;
+    }
+
+    /**
+     * The document each REGISTERED order got, in one statement for the whole batch (the marks travel as one bound JSON
+     * array); only a REGISTERED order moves, so a repeated call changes nothing. Returns how many moved.
+     */
+    public int markStoredAll(List<StoredMark> marks) {
+        if (marks.isEmpty()) {
+            return 0;
+        }
+        List<Map<String, Object>> json = marks.stream().map(m -> Map.<String, Object>of("id", m.id(), "ref", m.erpRef(),
+                "series", m.series(), "number", m.number())).toList();
+        return shop.update("""
+                UPDATE shop_order o
+                JOIN JSON_TABLE(:marks, '$[*]' COLUMNS (id BIGINT PATH '$.id', ref VARCHAR(80) PATH '$.ref',
+                                                      series VARCHAR(10) PATH '$.series', number INT PATH '$.number')) AS m
+                  ON m.id = o.id
+                SET o.status = 'STORED', o.erp_ref = m.ref, o.erp_series = m.series, o.erp_number = m.number, o.erp_error = NULL,
+                    o.erp_parked_at = NULL,
+                    o.amazon_state = CASE WHEN o.origin = 'AMAZON' THEN 'STORED' ELSE o.amazon_state END
+                WHERE o.status = 'REGISTERED'
+                """, Map.of("marks", Json.write(json)));
+    }
+
+    /** An order's ERP document, for {@link #markStoredAll}. */
+    public record StoredMark(long id, String erpRef, String series, int number) {
+    }
+
+    private static final String ROW_INSERT = """
+            INSERT INTO order_row (order_id, line_no, sku, title, quantity, unit_price, row_total, product_id, amazon_order_item_id)
+            VALUES (:orderId, :lineNo, :sku, :title, :quantity, :unitPrice, :rowTotal, :productId, :itemId)
+            """;
+
+    private static MapSqlParameterSource headerParameters(ShopOrder order) {
+        return new MapSqlParameterSource()
+                .addValue("origin", order.origin().name()).addValue("status", order.status().name())
+                .addValue("customerId", order.customerId()).addValue("shipAddressId", order.shipAddressId())
+                .addValue("orderDate", Timestamp.from(order.orderDate())).addValue("currency", order.currency())
+                .addValue("itemsTotal", order.itemsTotal()).addValue("shippingTotal", order.shippingTotal())
+                .addValue("orderTotal", order.orderTotal()).addValue("accountId", order.amazonAccountId())
+                .addValue("amazonOrderId", order.amazonOrderId()).addValue("marketplaceId", order.marketplaceId())
+                .addValue("amazonStatus", order.amazonStatus()).addValue("amazonState", order.amazonState())
+                .addValue("amazonLastUpdated", order.amazonLastUpdated() == null ? null : Timestamp.from(order.amazonLastUpdated()));
+    }
+
+    private static MapSqlParameterSource rowParameters(long orderId, ShopOrder.OrderRow r) {
+        return new MapSqlParameterSource().addValue("orderId", orderId).addValue("lineNo", r.lineNo()).addValue("sku", r.sku())
+                .addValue("title", r.title()).addValue("quantity", r.quantity()).addValue("unitPrice", r.unitPrice())
+                .addValue("rowTotal", r.rowTotal()).addValue("productId", r.productId())
+                .addValue("itemId", r.amazonOrderItemId());
+    }
+
     public void updateAmazonStatus(long id, String amazonStatus, Instant lastUpdated) {
         shop.update("UPDATE shop_order SET amazon_status = :status, amazon_last_updated = :lastUpdated WHERE id = :id",
                 new MapSqlParameterSource().addValue("id", id).addValue("status", amazonStatus)
@@ -126,8 +254,16 @@ public class ShopOrderRepository {
 
     /** Moves an order to the status of its ERP document, if nobody moved it meanwhile. */
     public boolean followErp(long id, OrderStatus from, OrderStatus to) {
-        return shop.update("UPDATE shop_order SET status = :to WHERE id = :id AND status = :from",
-                Map.of("id", id, "from", from.name(), "to", to.name())) == 1;
+        return followErp(id, from, to, null);
+    }
+
+    /** As {@link #followErp(long, OrderStatus, OrderStatus)}, keeping when the ERP cancelled it ({@code erp_cancelled_at}), if known. */
+    public boolean followErp(long id, OrderStatus from, OrderStatus to, Instant erpCancelledAt) {
+        return shop.update("""
+                UPDATE shop_order SET status = :to, erp_cancelled_at = COALESCE(:cancelledAt, erp_cancelled_at)
+                WHERE id = :id AND status = :from""",
+                new MapSqlParameterSource("id", id).addValue("from", from.name()).addValue("to", to.name())
+                        .addValue("cancelledAt", erpCancelledAt == null ? null : Timestamp.from(erpCancelledAt))) == 1;
     }
 
     public List<ShopOrder> list(String origin, String status, int limit, int offset) {

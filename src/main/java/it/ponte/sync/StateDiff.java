@@ -148,7 +148,8 @@ public class StateDiff {
         OrderStatus target = doc.cancelled() ? OrderStatus.CANCELLED
                 : doc.status() == ErpStatus.INVOICED ? OrderStatus.INVOICED
                 : doc.status() == ErpStatus.DELIVERED ? OrderStatus.DELIVERED : OrderStatus.STORED;
-        if (target != order.status() && order.status().canFollowErpTo(target) && orders.followErp(order.id(), order.status(), target)) {
+        if (target != order.status() && order.status().canFollowErpTo(target) && orders.followErp(order.id(), order.status(), target,
+                target == OrderStatus.CANCELLED ? doc.updatedAt() : null)) {
             ctx.count("diff.status." + target.name().toLowerCase(Locale.ROOT), 1);
         }
         if (order.origin() != OrderOrigin.AMAZON || !AmazonOrderState.STORED.name().equals(order.amazonState())) {

@@ -41,6 +41,58 @@ public class SyncProgress {
         }
     }
 
+    /** The property holding how many orders of the ERP insert phase are done (a counter the split's parts share). */
+    public static final String ERP_DONE = "erpInsertDone";
+
+    /** The ERP insert phase starts: its counter of orders done, shared by the batches (the split copies the reference). */
+    public void erpInsertStarting(org.apache.camel.Exchange exchange) {
+        exchange.setProperty(ERP_DONE, new java.util.concurrent.atomic.AtomicInteger());
+    }
+
+    /** A batch of the ERP insert settled these orders (the ones it left go one by one, each noted by {@link #erpInsertedOne}). */
+    public void erpBatchInserted(@ExchangeProperty("erpBatch") it.ponte.erp.ErpBatch batch, @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx,
+                                 @ExchangeProperty(ERP_DONE) java.util.concurrent.atomic.AtomicInteger done,
+                                 @ExchangeProperty("erpInsertTotal") Integer total) {
+        if (ctx == null) {
+            return;
+        }
+        batch.outcomes().forEach(outcome -> note(ctx, outcome));
+        advance(ctx, done, total, batch.outcomes().size());
+    }
+
+    /** One order of a batch inserted by itself: its outcome, or its failure, which the record-failure sink noted already. */
+    public void erpInsertedOne(org.apache.camel.Exchange exchange, @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx,
+                               @ExchangeProperty(ERP_DONE) java.util.concurrent.atomic.AtomicInteger done,
+                               @ExchangeProperty("erpInsertTotal") Integer total) {
+        if (ctx == null) {
+            return;
+        }
+        if (exchange.getMessage().getBody() instanceof ErpInsertOutcome outcome) {
+            note(ctx, outcome);
+        }
+        advance(ctx, done, total, 1);
+    }
+
+    private static void note(SyncContext ctx, ErpInsertOutcome outcome) {
+        ctx.ledger().erpInserted(outcome);
+        if (outcome.kind() == ErpInsertOutcome.Kind.FAILED) {
+            ctx.error("Ordine " + (outcome.amazonOrderId() != null ? outcome.amazonOrderId() : "#" + outcome.shopOrderId())
+                    + " non inserito nel gestionale: " + outcome.error());
+        }
+    }
+
+    private void advance(SyncContext ctx, java.util.concurrent.atomic.AtomicInteger done, Integer total, int more) {
+        if (done == null || total == null || more == 0) {
+            return;
+        }
+        int before = done.getAndAdd(more);
+        int now = before + more;
+        ctx.progress(SyncPhase.ERP_INSERT, now, total);
+        if (now / 25 != before / 25 || now == total) {
+            runs.saveProgress(ctx);
+        }
+    }
+
     public void amazonOutboundDone(@Body it.ponte.amazon.AmazonOutbound.OutboundReport report,
                                    @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
         ctx.setCount("amazon.outbound.confirmed", report.confirmed());

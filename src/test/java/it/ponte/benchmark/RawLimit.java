@@ -29,7 +29,9 @@ record RawLimit(double fetchSeconds, double writeSeconds) {
         SandboxAmazonHttp http = new SandboxAmazonHttp(baseUrl);
         String token = http.mainToken();
         long start = System.nanoTime();
-        List<JsonNode> orders = new ArrayList<>();
+        // each page's rows kept as it comes (not the pages themselves: the benchmark's heap figure is Ponte's)
+        List<Object[]> heads = new ArrayList<>();
+        Map<String, List<Object[]>> rows = new LinkedHashMap<>();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("lastUpdatedAfter", Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
         params.put("lastUpdatedBefore", Instant.now().minus(3, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString());
@@ -42,7 +44,17 @@ record RawLimit(double fetchSeconds, double writeSeconds) {
                 throw new IllegalStateException("raw limit: searchOrders answered " + page.statusCode() + ": " + page.body());
             }
             JsonNode body = read(page.body());
-            body.path("orders").forEach(orders::add);
+            for (JsonNode o : body.path("orders")) {
+                String id = o.path("orderId").asText();
+                heads.add(new Object[] {id, o.path("buyer").path("buyerEmail").asText(), o.path("buyer").path("buyerName").asText()});
+                List<Object[]> own = rows.computeIfAbsent(id, k -> new ArrayList<>());
+                for (JsonNode item : o.path("orderItems")) {
+                    own.add(new Object[] {id, item.path("product").path("sellerSku").asText("SKU"), item.path("quantityOrdered").asInt(1)});
+                }
+                while (own.size() < 2) {
+                    own.add(new Object[] {id, "SKU", 1});
+                }
+            }
             String next = body.path("pagination").path("nextToken").asText("");
             if (next.isEmpty()) {
                 break;
@@ -51,19 +63,6 @@ record RawLimit(double fetchSeconds, double writeSeconds) {
         }
         double fetch = (System.nanoTime() - start) / 1e9;
 
-        List<Object[]> heads = new ArrayList<>();
-        Map<String, List<Object[]>> rows = new LinkedHashMap<>();
-        for (JsonNode o : orders) {
-            String id = o.path("orderId").asText();
-            heads.add(new Object[] {id, o.path("buyer").path("buyerEmail").asText(), o.path("buyer").path("buyerName").asText()});
-            List<Object[]> own = rows.computeIfAbsent(id, k -> new ArrayList<>());
-            for (JsonNode item : o.path("orderItems")) {
-                own.add(new Object[] {id, item.path("product").path("sellerSku").asText("SKU"), item.path("quantityOrdered").asInt(1)});
-            }
-            while (own.size() < 2) {
-                own.add(new Object[] {id, "SKU", 1});
-            }
-        }
         long[] nanos = new long[1];
         jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
             try (java.sql.Statement ddl = c.createStatement()) {
@@ -93,8 +92,8 @@ record RawLimit(double fetchSeconds, double writeSeconds) {
             return null;
         });
         double write = nanos[0] / 1e9;
-        if (orders.size() < expectedOrders) {
-            System.out.printf("raw limit: fetched %d of %d orders%n", orders.size(), expectedOrders);
+        if (heads.size() < expectedOrders) {
+            System.out.printf("raw limit: fetched %d of %d orders%n", heads.size(), expectedOrders);
         }
         return new RawLimit(fetch, write);
     }

@@ -159,6 +159,31 @@ class ConsoleBrowserTest extends SyncTestBase {
     }
 
     @Test
+    void theAdministratorRunsTheGoLiveCheckAndReadsTheMissingPieceInWordsAViewerHasNoSuchPage() {
+        mail.stop();
+        try {
+            ConsoleBrowser console = open(Http.ADMIN);
+            console.find("#tab-preflight").click();
+            console.find("#preflight-run").click();
+
+            String smtp = "#preflight-table tr[data-check='smtp']";
+            console.waiting(Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(smtp)).isEmpty());
+            assertThat(console.attribute(smtp, "data-status")).isEqualTo("FAILED");
+            assertThat(console.text(smtp + " .chip")).isEqualTo("Errore");
+            assertThat(console.text(smtp)).contains("Server di posta").contains("non risponde");
+            assertThat(console.attribute("#preflight-table tr[data-check='database.shop']", "data-status")).isEqualTo("OK");
+            assertThat(console.text("#preflight-summary")).contains("Non ancora pronto");
+        } finally {
+            mail.start();
+            browser.close();
+            browser = null;
+        }
+
+        ConsoleBrowser viewer = open(Http.VIEWER);
+        assertThat(viewer.find("#tab-preflight").isDisplayed()).isFalse();
+    }
+
+    @Test
     void theLatestReportIsShownAsTheAdministratorReceivedItInEnglishOnAnEnglishBrowser() {
         SandboxOrder order = fixtures.amazonOrder();
         sync.run(SyncMode.PARTIAL);

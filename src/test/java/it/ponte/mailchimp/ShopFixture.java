@@ -87,6 +87,11 @@ final class ShopFixture {
                 new MapSqlParameterSource("entity", entity).addValue("id", id), String.class);
     }
 
+    int outboxAttempts(String entity, long id) {
+        return jdbc.queryForObject("SELECT attempts FROM mailchimp_outbox WHERE entity = :entity AND entity_id = :id",
+                new MapSqlParameterSource("entity", entity).addValue("id", id), Integer.class);
+    }
+
     private long insert(String sql, MapSqlParameterSource params) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(sql, params, keys, new String[] {"id"});

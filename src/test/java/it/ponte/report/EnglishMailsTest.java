@@ -92,6 +92,21 @@ class EnglishMailsTest extends SyncTestBase {
     }
 
     @Test
+    void theHistoryBackfillReportNamesTheOrdersPlacedSinceAndNoCarts() throws Exception {
+        shopJdbc.update("INSERT IGNORE INTO product (sku, title, price) VALUES ('PONTE-MOKA-3', 'Moka in alluminio 3 tazze', 30.00)", Map.of());
+        long order = fixtures.webOrder("STORED");
+        mailchimp.putMember(shopJdbc.queryForObject("SELECT c.email FROM customer c JOIN shop_order o ON o.customer_id = c.id WHERE o.id = :id",
+                Map.of("id", order), String.class), "subscribed");
+        HttpResponse<String> answer = Http.postJson(baseUrl() + "/api/mailchimp/sync/orders?since=2026-01-01T12:00:00Z", "");
+        assertThat(answer.statusCode()).isEqualTo(200);
+
+        ReceivedMail report = theOnlyMail();
+        assertThat(report.text()).contains("Order history: orders placed since 01/01/2026 13:00").contains("Orders: created 1")
+                .doesNotContain("changes since")
+                .doesNotContain("Abandoned").doesNotContain("ordini dal");
+    }
+
+    @Test
     void theApiProblemMessagesSpeakEnglish() throws Exception {
         HttpResponse<String> missing = Http.postJson(baseUrl() + "/api/mailchimp/parked/987654/retry", "");
         assertThat(missing.statusCode()).isEqualTo(404);

@@ -85,16 +85,23 @@ class MailchimpInSyncRunTest extends SyncTestBase {
     }
 
     @Test
-    void anOrderCancelledInTheErpBecomesCancelledInMailchimp() {
+    void anOrderCancelledInTheErpBecomesCancelledInMailchimpAtTheTimeOfTheCancellation() {
         long order = fixtures.webOrder("REGISTERED");
         memberOf(order);
         sync.run(SyncMode.CHANGED);
         assertThat(mailchimpOrder(order)).isPresent();
 
-        fixtures.cancelInErp(fixtures.documentOf(order), "ANN-CLIENTE");
+        long doc = fixtures.documentOf(order);
+        fixtures.cancelInErp(doc, "ANN-CLIENTE");
+        // the accountant cancelled it three hours before this run looked
+        java.time.Instant cancelledInErp = java.time.Instant.now().minus(java.time.Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        erpJdbc.update("UPDATE erp_document SET updated_at = :at WHERE id = :id",
+                Map.of("at", java.sql.Timestamp.from(cancelledInErp), "id", doc));
         sync.run(SyncMode.CHANGED);
 
-        assertThat(mailchimpOrder(order).orElseThrow().path("financial_status").asText()).isEqualTo("cancelled");
+        ObjectNode cancelled = mailchimpOrder(order).orElseThrow();
+        assertThat(cancelled.path("financial_status").asText()).isEqualTo("cancelled");
+        assertThat(java.time.OffsetDateTime.parse(cancelled.path("cancelled_at_foreign").asText()).toInstant()).isEqualTo(cancelledInErp);
     }
 
     @Test

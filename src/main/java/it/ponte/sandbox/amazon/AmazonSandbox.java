@@ -99,6 +99,14 @@ public class AmazonSandbox {
         search.answerEveryMarketplace(on);
     }
 
+    /**
+     * The seller's application has or lacks the roles for personal data (Direct-to-Consumer Shipping): without them
+     * every order comes without the buyer's e-mail and the ship-to address; back on with {@link #reset()}.
+     */
+    public void personalDataRole(String sellerId, boolean granted) {
+        search.personalDataRole(sellerId, granted);
+    }
+
     public List<SandboxOrder> orders() {
         return store.all();
     }

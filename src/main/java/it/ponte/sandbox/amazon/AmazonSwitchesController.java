@@ -59,6 +59,17 @@ public class AmazonSwitchesController {
         return ResponseEntity.noContent().build();
     }
 
+    /** {"sellerId": "A1…", "granted": false}: the seller's application loses (or gets back) the roles for personal data. */
+    @PutMapping("/personal-data-role")
+    public ResponseEntity<Void> personalDataRole(@RequestBody Map<String, Object> role) {
+        Object sellerId = role.get("sellerId");
+        if (!(sellerId instanceof String id) || !sandbox.sellers().isKnown(id)) {
+            throw new IllegalArgumentException("name a known sellerId");
+        }
+        sandbox.personalDataRole(id, !Boolean.FALSE.equals(role.get("granted")));
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/requests")
     public List<RecordedRequest> requests() {
         return sandbox.requests().all();

@@ -18,6 +18,8 @@ public class OrderSearchService {
     private final java.util.Set<String> unsurfaced = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** When on, searchOrders answers orders of every marketplace of the seller, whatever marketplaceIds asks. */
     private volatile boolean everyMarketplace;
+    /** Sellers whose application lacks the roles for personal data: their orders come without buyer and recipient. */
+    private final java.util.Set<String> withoutPersonalData = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final SandboxOrderStore store;
     private final PageTokens pageTokens;
     private final AmazonSandboxClock clock;
@@ -100,10 +102,23 @@ public class OrderSearchService {
         malformed.clear();
         unsurfaced.clear();
         everyMarketplace = false;
+        withoutPersonalData.clear();
+    }
+
+    /**
+     * The seller's application has (true) or lacks (false) the roles for personal data (Direct-to-Consumer Shipping):
+     * without them Amazon answers every order without the buyer's e-mail and the ship-to address.
+     */
+    public void personalDataRole(String sellerId, boolean granted) {
+        if (granted) {
+            withoutPersonalData.remove(sellerId);
+        } else {
+            withoutPersonalData.add(sellerId);
+        }
     }
 
     private SpApiOrderModel.Order render(SandboxOrder order, Set<IncludedData> included) {
-        SpApiOrderModel.Order shown = SpApiOrderRenderer.render(order, included);
+        SpApiOrderModel.Order shown = SpApiOrderRenderer.render(order, included, !withoutPersonalData.contains(order.sellerId()));
         if (!malformed.contains(order.orderId())) {
             return shown;
         }

@@ -39,8 +39,13 @@ final class SpApiOrderRenderer {
     }
 
     static Order render(SandboxOrder o, Set<IncludedData> included) {
+        return render(o, included, true);
+    }
+
+    /** As Amazon shows the order to an application with ({@code personalDataRole}) or without the roles for personal data. */
+    static Order render(SandboxOrder o, Set<IncludedData> included, boolean personalDataRole) {
         boolean priced = !o.status().isPending();
-        boolean pii = o.revealsBuyer();
+        boolean pii = personalDataRole && o.revealsBuyer();
         List<OrderItem> items = new ArrayList<>();
         for (int i = 0; i < o.items().size(); i++) {
             SandboxOrderItem item = o.items().get(i);

@@ -5,13 +5,15 @@ import java.util.Map;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The sandbox's own switches, outside the simulated API (no API key needed): fault injection, list members with a
- * status, the abandoned-cart automation's state, a reset, and the log of received calls.
+ * status, the abandoned-cart automation's state, the store emptied, deleted or recreated behind Ponte's back, a product
+ * refused, a reset, and the log of received calls.
  */
 @Profile("sandbox")
 @RestController
@@ -78,6 +80,39 @@ class SandboxMailchimpAdminController {
     ResponseEntity<Map<String, String>> abandonedCart(@RequestBody AutomationRequest request) {
         state.abandonedCartAutomation(request.status());
         return ResponseEntity.ok(Map.of("status", request.status() == null ? "absent" : request.status()));
+    }
+
+    /**
+     * What an administrator does to the store in Mailchimp behind Ponte's back: {@code empty} (customers, products,
+     * orders and carts removed, the store kept), {@code delete} (the store gone), {@code recreate} (deleted and created
+     * again under the same id: empty, with a new {@code created_at}).
+     */
+    @PostMapping("/sandbox/mailchimp/admin/stores/{storeId}/{action}")
+    ResponseEntity<Map<String, String>> store(@PathVariable String storeId, @PathVariable String action) {
+        if (!List.of("empty", "delete", "recreate").contains(action)) {
+            return ResponseEntity.badRequest().body(Map.of("error", "action is empty, delete or recreate, not " + action));
+        }
+        boolean done = switch (action) {
+            case "empty" -> state.store(storeId).map(s -> {
+                s.empty();
+                return true;
+            }).orElse(false);
+            case "delete" -> state.deleteStore(storeId);
+            default -> state.recreateStore(storeId);
+        };
+        return done ? ResponseEntity.ok(Map.of("store", storeId, "done", action))
+                : ResponseEntity.status(404).body(Map.of("error", "no store " + storeId));
+    }
+
+    record RefuseRequest(Boolean refused) {
+    }
+
+    /** {@code {"refused": true}}: every write of this product is refused (400 Invalid Resource) until {@code false}. */
+    @PostMapping("/sandbox/mailchimp/admin/products/{productId}/refuse")
+    ResponseEntity<Map<String, Object>> refuseProduct(@PathVariable String productId, @RequestBody RefuseRequest request) {
+        boolean refused = request.refused() == null || request.refused();
+        state.refuseProduct(productId, refused);
+        return ResponseEntity.ok(Map.of("product", productId, "refused", refused));
     }
 
     @PostMapping("/sandbox/mailchimp/admin/reset")

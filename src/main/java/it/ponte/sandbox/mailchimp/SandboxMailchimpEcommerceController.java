@@ -86,6 +86,13 @@ class SandboxMailchimpEcommerceController {
         return store.body;
     }
 
+    @DeleteMapping("/{storeId}")
+    ResponseEntity<Void> deleteStore(@PathVariable String storeId) {
+        store0(storeId);
+        state.deleteStore(storeId);
+        return ResponseEntity.noContent().build();
+    }
+
     // --- customers ---------------------------------------------------------------------------------------------------
 
     @PutMapping("/{storeId}/customers/{customerId}")
@@ -350,6 +357,11 @@ class SandboxMailchimpEcommerceController {
     }
 
     private void validateProduct(JsonNode body) {
+        if (state.refusesProduct(body.path("id").asText())) {
+            // the sandbox was told to refuse this product (POST /sandbox/mailchimp/admin/products/{id}/refuse)
+            throw SandboxMailchimpProblem.invalid(List.of(Map.of("field", "variants.0.price",
+                    "message", "This value should be a valid number.")));
+        }
         SandboxMailchimpValidation v = SandboxMailchimpValidation.of(body).requiredString("id").requiredString("title");
         List<JsonNode> variants = v.requiredArray("variants");
         for (int i = 0; i < variants.size(); i++) {

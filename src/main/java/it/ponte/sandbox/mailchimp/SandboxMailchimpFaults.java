@@ -37,6 +37,7 @@ public class SandboxMailchimpFaults {
     private final AtomicLong latencyMillis = new AtomicLong();
     private final AtomicReference<Long> retryAfterSeconds = new AtomicReference<>();
     private final AtomicReference<String> unreadableAnswerFor = new AtomicReference<>();
+    private final AtomicBoolean keyRevoked = new AtomicBoolean();
 
     public void failNext(int count, int status) {
         failNext(count, status, null);
@@ -52,6 +53,15 @@ public class SandboxMailchimpFaults {
     /** The next call whose path contains {@code pathFragment} is answered 200 with an HTML page instead of JSON. */
     public void unreadableAnswerOnce(String pathFragment) {
         unreadableAnswerFor.set(pathFragment);
+    }
+
+    /** The API key is revoked in Mailchimp's account settings: every call answers 401 "API Key Invalid". */
+    public void keyRevoked(boolean revoked) {
+        keyRevoked.set(revoked);
+    }
+
+    boolean keyRevoked() {
+        return keyRevoked.get();
     }
 
     public void down(boolean isDown) {
@@ -80,6 +90,7 @@ public class SandboxMailchimpFaults {
         latencyMillis.set(0);
         retryAfterSeconds.set(null);
         unreadableAnswerFor.set(null);
+        keyRevoked.set(false);
     }
 
     Decision decide(String path) {

@@ -52,13 +52,15 @@ class SandboxMailchimpGate {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String key = password(request.getHeader("Authorization"));
-            if (key == null || !key.equals(apiKey)) {
+            if (key == null || !key.equals(apiKey) || faults.keyRevoked()) {
                 SandboxMailchimpProblems.write(response, 401, "API Key Invalid", "Your API key may be invalid, or you've attempted to access the wrong datacenter.");
                 return;
             }
             AtomicInteger counter = inFlight.computeIfAbsent(key, k -> new AtomicInteger());
             try {
-                if (counter.incrementAndGet() > MAX_CONNECTIONS) {
+                int calls = counter.incrementAndGet();
+                state.inFlight(calls);
+                if (calls > MAX_CONNECTIONS) {
                     state.received("REFUSED 429 " + request.getMethod() + " " + request.getRequestURI());
                     SandboxMailchimpProblems.write(response, 429, "Too Many Requests",
                             "You have exceeded the limit of 10 simultaneous connections.");

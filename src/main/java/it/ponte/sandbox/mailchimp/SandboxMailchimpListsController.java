@@ -20,6 +20,24 @@ class SandboxMailchimpListsController {
         this.state = state;
     }
 
+    /** The API root's health check: any valid key gets Mailchimp's answer. */
+    @GetMapping("/sandbox/mailchimp/3.0/ping")
+    ObjectNode ping() {
+        ObjectNode answer = state.mapper.createObjectNode();
+        answer.put("health_status", "Everything's Chimpy!");
+        return answer;
+    }
+
+    @GetMapping("/sandbox/mailchimp/3.0/lists/{listId}")
+    ObjectNode list(@PathVariable String listId) {
+        Map<String, ObjectNode> members = members(listId);
+        ObjectNode answer = state.mapper.createObjectNode();
+        answer.put("id", listId);
+        answer.put("name", "Clienti Ponte (sandbox)");
+        answer.putObject("stats").put("member_count", members.size());
+        return answer;
+    }
+
     @GetMapping("/sandbox/mailchimp/3.0/lists/{listId}/members/{subscriberHash}")
     ObjectNode member(@PathVariable String listId, @PathVariable String subscriberHash) {
         return members(listId).values().stream()

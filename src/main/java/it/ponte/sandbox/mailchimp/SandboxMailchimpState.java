@@ -52,6 +52,11 @@ public class SandboxMailchimpState {
             body.put("is_syncing", syncing);
         }
 
+        /** When Mailchimp created the store: what tells a store recreated under the same id from the one before. */
+        public String createdAt() {
+            return body.path("created_at").asText();
+        }
+
         public List<String> notifications() {
             return new ArrayList<>(notifications);
         }
@@ -110,6 +115,8 @@ public class SandboxMailchimpState {
     private final String listId;
     private volatile String abandonedCartStatus;
     private volatile boolean missingProductInErrors;
+    /** Product ids whose writes the store refuses (400 Invalid Resource), as Mailchimp refuses a product it cannot take. */
+    private final java.util.Set<String> refusedProducts = ConcurrentHashMap.newKeySet();
 
     public SandboxMailchimpState(@Value("${ponte.sandbox.mailchimp.list-id}") String listId) {
         this.listId = listId;
@@ -124,6 +131,7 @@ public class SandboxMailchimpState {
         requests.clear();
         abandonedCartStatus = "sending";
         missingProductInErrors = false;
+        refusedProducts.clear();
     }
 
     public String listId() {
@@ -169,12 +177,82 @@ public class SandboxMailchimpState {
         return abandonedCartStatus;
     }
 
+    /** The administrator deletes the store in Mailchimp: it and all it held are gone. False when there was none. */
+    public boolean deleteStore(String id) {
+        return stores.remove(id) != null;
+    }
+
+    /**
+     * The store deleted and created again under the same id and list (by another integration, or by hand): empty, not
+     * syncing, with a new {@code created_at}. False when there was none.
+     */
+    public synchronized boolean recreateStore(String id) {
+        Store old = stores.get(id);
+        if (old == null) {
+            return false;
+        }
+        ObjectNode body = old.body.deepCopy();
+        body.put("is_syncing", false);
+        String created;
+        do {
+            created = java.time.OffsetDateTime.now().toString();
+        } while (created.equals(old.body.path("created_at").asText()));
+        body.put("created_at", created);
+        stores.put(id, new Store(body));
+        return true;
+    }
+
+    /** Whether the store refuses writes of this product from now on (true), or takes them again (false). */
+    public void refuseProduct(String productId, boolean refused) {
+        if (refused) {
+            refusedProducts.add(productId);
+        } else {
+            refusedProducts.remove(productId);
+        }
+    }
+
+    boolean refusesProduct(String productId) {
+        return refusedProducts.contains(productId);
+    }
+
     public Optional<Store> store(String id) {
         return Optional.ofNullable(stores.get(id));
     }
 
     void received(String call) {
         requests.add(call);
+    }
+
+    /** A store created in Mailchimp by someone else (another plugin, an earlier setup), linked to {@code storeListId}. */
+    public void putStore(String id, String storeListId) {
+        lists.computeIfAbsent(storeListId, l -> new ConcurrentSkipListMap<>());
+        ObjectNode body = mapper.createObjectNode();
+        body.put("id", id);
+        body.put("list_id", storeListId);
+        body.put("name", id);
+        body.put("currency_code", "EUR");
+        stores.put(id, new Store(body));
+    }
+
+    /** The list is deleted from the account (or the configured list id was never one of its lists). */
+    public void removeList(String id) {
+        lists.remove(id);
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger peakConcurrent = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The gate saw this many calls in flight at once (the benchmark reads the peak). */
+    void inFlight(int calls) {
+        peakConcurrent.accumulateAndGet(calls, Math::max);
+    }
+
+    /** The most calls in flight at once since the last {@link #resetPeakConcurrent}, refused ones included. */
+    public int peakConcurrent() {
+        return peakConcurrent.get();
+    }
+
+    public void resetPeakConcurrent() {
+        peakConcurrent.set(0);
     }
 
     /** The calls received, as "METHOD /path", oldest first. */
