@@ -44,10 +44,20 @@ final class ChildJvm implements AutoCloseable {
         command.add("-Duser.timezone=UTC");
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath());
         command.add(main.getName());
         command.addAll(List.of(args));
         return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /**
+     * This JVM's class path without its empty entries: the JVM reads an empty entry (Surefire's class path ends with a
+     * separator) as the working directory, where the project's {@code routes/} folder would be found a second time.
+     */
+    private static String classPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** The first output line that matches, waiting at most {@code timeout}. */
@@ -73,6 +83,13 @@ final class ChildJvm implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** Everything the child JVM printed so far (for a test's own report when something went wrong). */
+    List<String> output() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
     }
 
     /** What {@code kill -9} does: no shutdown hook, no finally, children left behind. */
