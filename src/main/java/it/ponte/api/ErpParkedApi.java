@@ -21,11 +21,11 @@ public class ErpParkedApi {
         this.messages = messages;
     }
 
-    public List<ErpParkedOrders.Entry> parked() {
+    public List<ErpParkedOrders.ParkedOrder> parked() {
         return orders.parked();
     }
 
-    public ErpParkedOrders.Entry retry(@Header("id") String id) {
+    public ErpParkedOrders.ParkedOrder retry(@Header("id") String id) {
         long orderId = SyncApi.parseId(id);
         return orders.retry(orderId).orElseThrow(() -> ApiProblem.notFound(messages.text("api.erpNotParked", orderId)));
     }

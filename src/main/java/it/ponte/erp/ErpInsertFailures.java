@@ -42,7 +42,7 @@ public class ErpInsertFailures implements RecordFailureSink {
             orders.markErpError(shopOrderId, error);
             return line(failure.record(), error) + " (gestionale non raggiungibile: riprovato alla prossima sincronizzazione)";
         }
-        ErpParkedOrders.Entry entry = parked.attemptFailed(shopOrderId, error);
+        ErpParkedOrders.ParkedOrder entry = parked.attemptFailed(shopOrderId, error);
         return line(failure.record(), error) + ("PARKED".equals(entry.state())
                 ? " (parcheggiato dopo " + entry.attempts() + " tentativi: riprova da /api/erp/parked)"
                 : " (tentativo " + entry.attempts() + " di " + parked.maxAttempts() + ")");

@@ -38,23 +38,23 @@ public class ErpParkedOrders {
     }
 
     /** An order parked (state PARKED), or put back in line by a retry (state PENDING). */
-    public record Entry(long orderId, String origin, String amazonAccountId, String amazonOrderId, int attempts, String lastError,
+    public record ParkedOrder(long orderId, String origin, String amazonAccountId, String amazonOrderId, int attempts, String lastError,
                         Instant parkedAt, String state) {
     }
 
     /** The order's own failure: one attempt more, with the reason; parked at the limit. The answer is the order as it is now. */
-    public Entry attemptFailed(long orderId, String reason) {
+    public ParkedOrder attemptFailed(long orderId, String reason) {
         // MariaDB evaluates the assignments left to right: erp_parked_at sees the incremented attempts
         shop.update("""
                 UPDATE shop_order SET erp_error = :reason, erp_attempts = erp_attempts + 1,
                        erp_parked_at = IF(erp_attempts >= :max, NOW(3), NULL)
                 WHERE id = :id AND status = 'REGISTERED'
                 """, new MapSqlParameterSource("id", orderId).addValue("reason", truncate(reason)).addValue("max", maxAttempts));
-        return find(orderId).orElse(new Entry(orderId, null, null, null, 0, reason, null, "PENDING"));
+        return find(orderId).orElse(new ParkedOrder(orderId, null, null, null, 0, reason, null, "PENDING"));
     }
 
     /** The orders parked, oldest first. */
-    public List<Entry> parked() {
+    public List<ParkedOrder> parked() {
         return shop.query("""
                 SELECT id, origin, amazon_account_id, amazon_order_id, erp_attempts, erp_error, erp_parked_at FROM shop_order
                 WHERE erp_parked_at IS NOT NULL AND status = 'REGISTERED' ORDER BY erp_parked_at, id
@@ -69,7 +69,7 @@ public class ErpParkedOrders {
     }
 
     /** Retry on demand: the parked order back in line for the next run, with a fresh set of attempts; empty when not parked. */
-    public Optional<Entry> retry(long orderId) {
+    public Optional<ParkedOrder> retry(long orderId) {
         int changed = shop.update("""
                 UPDATE shop_order SET erp_parked_at = NULL, erp_attempts = 0
                 WHERE id = :id AND erp_parked_at IS NOT NULL AND status = 'REGISTERED'
@@ -77,16 +77,16 @@ public class ErpParkedOrders {
         return changed == 0 ? Optional.empty() : find(orderId);
     }
 
-    private Optional<Entry> find(long orderId) {
+    private Optional<ParkedOrder> find(long orderId) {
         return shop.query("""
                 SELECT id, origin, amazon_account_id, amazon_order_id, erp_attempts, erp_error, erp_parked_at FROM shop_order
                 WHERE id = :id
                 """, Map.of("id", orderId), this::entry).stream().findFirst();
     }
 
-    private Entry entry(ResultSet rs, int i) throws SQLException {
+    private ParkedOrder entry(ResultSet rs, int i) throws SQLException {
         Timestamp parkedAt = rs.getTimestamp("erp_parked_at");
-        return new Entry(rs.getLong("id"), rs.getString("origin"), rs.getString("amazon_account_id"), rs.getString("amazon_order_id"),
+        return new ParkedOrder(rs.getLong("id"), rs.getString("origin"), rs.getString("amazon_account_id"), rs.getString("amazon_order_id"),
                 rs.getInt("erp_attempts"), rs.getString("erp_error"), parkedAt == null ? null : parkedAt.toInstant(),
                 parkedAt == null ? "PENDING" : "PARKED");
     }
