@@ -37,6 +37,12 @@ public class SandboxMailchimpFaults {
     private final AtomicLong latencyMillis = new AtomicLong();
     private final AtomicReference<Long> retryAfterSeconds = new AtomicReference<>();
     private final AtomicReference<String> unreadableAnswerFor = new AtomicReference<>();
+    private final it.ponte.sandbox.faults.RandomFaults random = new it.ponte.sandbox.faults.RandomFaults();
+
+    /** Faults at random, at a rate, on every API call (off until configured; {@link #reset()} turns it off). */
+    public it.ponte.sandbox.faults.RandomFaults random() {
+        return random;
+    }
 
     public void failNext(int count, int status) {
         failNext(count, status, null);
@@ -80,6 +86,7 @@ public class SandboxMailchimpFaults {
         latencyMillis.set(0);
         retryAfterSeconds.set(null);
         unreadableAnswerFor.set(null);
+        random.off();
     }
 
     Decision decide(String path) {
