@@ -183,7 +183,10 @@ class CrashLoopTest extends SyncTestBase {
                 "--spring.jmx.enabled=false",
                 "--camel.main.jmx-enabled=false",
                 "--logging.level.it.ponte=INFO",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN",
+                // started from the build's folders rather than the jar, classpath:routes/*.camel.yaml is found twice
+                // (the route configurations then clash): the node reads the same route files by their path
+                "--camel.main.routes-include-pattern=file:" + java.nio.file.Path.of("target/classes/routes").toAbsolutePath() + "/*.camel.yaml");
         try {
             node.await(l -> l.contains("Started PonteApplication"), Duration.ofSeconds(180));
         } catch (AssertionError | InterruptedException e) {

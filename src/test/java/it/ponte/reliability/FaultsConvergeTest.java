@@ -60,7 +60,9 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         // a read timeout must be seen within a test's time: the simulators' stalled answers (2.5 s) outlast these
         "ponte.amazon.client.response-timeout-ms=1500", "ponte.mailchimp.client.request-timeout=1500ms",
-        "ponte.amazon.polling.page-size=50", "spring.jmx.enabled=false"})
+        "ponte.amazon.polling.page-size=50", "spring.jmx.enabled=false",
+        // the simulator creates a feed before it answers: a feed getFeeds does not list was never created
+        "ponte.amazon.outbound.unconfirmed-feed-grace=0s"})
 class FaultsConvergeTest extends SyncTestBase {
 
     private static final int ORDERS = Integer.getInteger("faults.orders", 300);

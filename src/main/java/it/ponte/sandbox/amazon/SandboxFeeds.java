@@ -95,6 +95,28 @@ public class SandboxFeeds {
         return view(feed);
     }
 
+    /**
+     * getFeeds: the seller's feeds of the given types (comma-separated, required as on Amazon), created at or after
+     * {@code createdSince} when given, newest first; without processing them (no poll).
+     */
+    public Map<String, Object> getFeeds(String sellerId, String feedTypes, String createdSince) {
+        if (feedTypes == null || feedTypes.isBlank()) {
+            throw SpApiException.invalidInput("feedTypes is required unless nextToken is given.");
+        }
+        java.util.Set<String> types = java.util.Set.of(feedTypes.split(","));
+        java.time.Instant since;
+        try {
+            since = createdSince == null || createdSince.isBlank() ? java.time.Instant.EPOCH : java.time.Instant.parse(createdSince);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw SpApiException.invalidInput("createdSince is not an ISO 8601 date-time: " + createdSince);
+        }
+        List<Map<String, Object>> list = feeds.values().stream()
+                .filter(f -> f.sellerId().equals(sellerId) && types.contains(f.feedType()) && !f.createdTime().isBefore(since))
+                .sorted(Comparator.comparing(SandboxFeed::createdTime).reversed())
+                .map(SandboxFeeds::view).toList();
+        return Map.of("feeds", list);
+    }
+
     /** getFeedDocument: a presigned URL to download it, and GZIP when the report is compressed. */
     public Map<String, Object> getFeedDocument(String sellerId, String feedDocumentId, String baseUrl) {
         SandboxFeedDocument document = documents.find(sellerId, feedDocumentId)
