@@ -53,19 +53,15 @@ import org.springframework.test.context.TestPropertySource;
  * once with the shop's status, and every command reached Amazon exactly once: one package per shipment, one cancellation
  * and one refund message per order, never a second.
  * <p>
- * Size: {@code -Dfaults.orders=2000} (default 300, for the suite's time budget); {@code -Dfaults.seed}, {@code -Dfaults.rate}.
+ * Size: {@code -Dfaults.orders=2000} (default 150, for the suite's time budget); {@code -Dfaults.seed}, {@code -Dfaults.rate}.
  */
 @Timeout(900)
 @DisableJmx
-@TestPropertySource(properties = {
-        // a read timeout must be seen within a test's time: the simulators' stalled answers (2.5 s) outlast these
-        "ponte.amazon.client.response-timeout-ms=1500", "ponte.mailchimp.client.request-timeout=1500ms",
-        "ponte.amazon.polling.page-size=50", "spring.jmx.enabled=false",
-        // the simulator creates a feed before it answers: a feed getFeeds does not list was never created
-        "ponte.amazon.outbound.unconfirmed-feed-grace=0s"})
+@TestPropertySource(properties = {ReliabilityContext.AMAZON_TIMEOUT, ReliabilityContext.MAILCHIMP_TIMEOUT, ReliabilityContext.AMAZON_PAGES, ReliabilityContext.NO_JMX,
+        ReliabilityContext.UNCONFIRMED_FEED_GRACE})
 class FaultsConvergeTest extends SyncTestBase {
 
-    private static final int ORDERS = Integer.getInteger("faults.orders", 300);
+    private static final int ORDERS = Integer.getInteger("faults.orders", 150);
     private static final long SEED = Long.getLong("faults.seed", 20261125L);
     private static final double RATE = Double.parseDouble(System.getProperty("faults.rate", "0.2"));
     private static final int MAX_RUNS = 40;
