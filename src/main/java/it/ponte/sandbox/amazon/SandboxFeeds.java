@@ -32,6 +32,7 @@ public class SandboxFeeds {
     public static final String UPLOAD_PATH = "/sandbox/amazon/feed-uploads/";
     public static final String DOWNLOAD_PATH = "/sandbox/amazon/feed-downloads/";
     public static final String REPORT_CONTENT_TYPE = "text/xml; charset=UTF-8";
+    private final java.util.concurrent.atomic.AtomicInteger lostCreateFeedAnswers = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Map<String, SandboxFeed> feeds = new ConcurrentHashMap<>();
     private final AtomicLong feedNumbers = new AtomicLong(50_001_019_000L);
@@ -83,6 +84,10 @@ public class SandboxFeeds {
         String feedId = String.valueOf(feedNumbers.incrementAndGet());
         feeds.put(feedId, SandboxFeed.created(feedId, sellerId, feedType, marketplaceIds, documentId,
                 new String(document.content(), StandardCharsets.UTF_8), clock.now().truncatedTo(ChronoUnit.SECONDS), plan));
+        if (lostCreateFeedAnswers.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            // the feed exists; its answer is lost on the way back
+            throw new SpApiException(503, AmazonErrors.forStatus(503));
+        }
         return Map.of("feedId", feedId);
     }
 
@@ -155,6 +160,12 @@ public class SandboxFeeds {
         feeds.clear();
         documents.clear();
         switches.clear();
+        lostCreateFeedAnswers.set(0);
+    }
+
+    /** The next createFeed creates its feed but answers 503, as when the answer is lost on the way back. */
+    public void loseNextCreateFeedAnswer() {
+        lostCreateFeedAnswers.incrementAndGet();
     }
 
     private SandboxFeed poll(SandboxFeed feed) {
