@@ -93,7 +93,8 @@ class CrashLoopTest extends SyncTestBase {
                 long runId = launch(port);
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                         .until(() -> runs.find(runId).map(r -> r.phase() != null).orElse(false));
-                Thread.sleep(150 + random.nextInt(2500));
+                // somewhere in the run: its length grows with the batch (about 15 ms an order on 2 loaded cores)
+                Thread.sleep(150 + random.nextInt(Math.max(2500, perBatch * 15)));
                 boolean midRun = runs.find(runId).orElseThrow().running();
                 String phase = runs.find(runId).orElseThrow().phase();
                 node.killHard();
