@@ -57,6 +57,9 @@ public class AmazonOrderToShop {
         String status = order.fulfillmentStatus();
         Optional<ShopOrderRepository.AmazonOrderMark> stored = orders.findAmazon(account.id(), order.orderId());
         if (stored.isPresent()) {
+            // a good read of an order already in the shop: a hold an unreadable copy of it left (an overlapping window
+            // read badly once) no longer stands
+            holds.release(account.id(), order.orderId());
             if (Objects.equals(stored.get().amazonLastUpdated(), order.lastUpdatedTime())
                     && Objects.equals(stored.get().amazonStatus(), status)) {
                 return ImportOutcome.of(ImportOutcome.Kind.UNCHANGED, account.id(), order.orderId());

@@ -95,10 +95,11 @@ class CrashLoopTest extends SyncTestBase {
                         .until(() -> runs.find(runId).map(r -> r.phase() != null).orElse(false));
                 // somewhere in the run: its length grows with the batch (about 15 ms an order on 2 loaded cores)
                 Thread.sleep(150 + random.nextInt(Math.max(2500, perBatch * 15)));
-                boolean midRun = runs.find(runId).orElseThrow().running();
-                String phase = runs.find(runId).orElseThrow().phase();
                 node.killHard();
                 long killed = System.nanoTime();
+                // read after the kill: nothing can finish the run any more
+                boolean midRun = runs.find(runId).orElseThrow().running();
+                String phase = runs.find(runId).orElseThrow().phase();
                 if (midRun) {
                     killedMidRun++;
                 }
