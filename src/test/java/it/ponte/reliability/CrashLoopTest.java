@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.ponte.Http;
-import it.ponte.PonteApplication;
 import it.ponte.SyncTestBase;
 import it.ponte.db.DataSourcesConfig.DatabaseLocations;
 import it.ponte.mailchimp.MailchimpProperties;
@@ -175,25 +174,9 @@ class CrashLoopTest extends SyncTestBase {
 
     /** A Ponte node in its own JVM: this test's databases and simulators, its own name, port and (unused) SMTP server. */
     private ChildJvm startNode(int port) throws Exception {
-        // C1 only: a node that starts faster (its start is most of the recovery time measured here)
-        ChildJvm node = ChildJvm.start(PonteApplication.class, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                "--spring.profiles.active=sandbox,test",
-                "--server.port=" + port,
-                "--ponte.sync.node=" + NODE,
-                "--ponte.db.shop-url=" + databases.shopUrl(),
-                "--ponte.db.erp-url=" + databases.erpUrl(),
-                "--ponte.db.username=" + databases.username(),
-                "--ponte.db.password=" + databases.password(),
-                "--ponte.db.embedded.wipe-on-start=false",
-                "--ponte.sandbox.base-url=" + baseUrl(),
-                "--ponte.amazon.polling.page-size=100",
-                "--spring.jmx.enabled=false",
-                "--camel.main.jmx-enabled=false",
-                "--logging.level.it.ponte=INFO",
-                "--logging.level.root=WARN",
-                // started from the build's folders rather than the jar, classpath:routes/*.camel.yaml is found twice
-                // (the route configurations then clash): the node reads the same route files by their path
-                "--camel.main.routes-include-pattern=file:" + java.nio.file.Path.of("target/classes/routes").toAbsolutePath() + "/*.camel.yaml");
+        // its start is most of the recovery time measured here
+        ChildJvm node = ChildJvm.ponteNode(databases, baseUrl(), NODE, port,
+                "--ponte.amazon.polling.page-size=100");
         try {
             node.await(l -> l.contains("Started PonteApplication"), Duration.ofSeconds(180));
         } catch (AssertionError | InterruptedException e) {

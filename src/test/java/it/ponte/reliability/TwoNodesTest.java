@@ -287,28 +287,14 @@ class TwoNodesTest extends SyncTestBase {
 
     /** A node in its own JVM with the CHANGED schedule on, every 3 s, on this test's databases and simulators. */
     private ChildJvm scheduledNode(String name, int port) throws Exception {
-        // a quick start on a shared two-core machine: the client compiler, the serial collector
-        return ChildJvm.start(PonteApplication.class, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                "--spring.profiles.active=sandbox,test",
-                "--server.port=" + port,
-                "--ponte.sync.node=" + name,
-                "--ponte.db.shop-url=" + databases.shopUrl(),
-                "--ponte.db.erp-url=" + databases.erpUrl(),
-                "--ponte.db.username=" + databases.username(),
-                "--ponte.db.password=" + databases.password(),
-                "--ponte.db.embedded.wipe-on-start=false",
-                "--ponte.sandbox.base-url=" + baseUrl(),
+        return ChildJvm.ponteNode(databases, baseUrl(), name, port,
                 "--ponte.schedules.enabled=true",
                 "--ponte.sync.cron=" + SHORT_CRON,
                 "--ponte.sync.total-cron=0 0 0 1 1 ? 2099",
                 // a cluster of their own in the shared Quartz tables: this JVM's triggers (scheduler "ponte") stay as they are
                 "--spring.quartz.properties.org.quartz.scheduler.instanceName=" + TWO_NODES_SCHEDULER,
                 // two schedulers started in the same millisecond would get the same AUTO id
-                "--spring.quartz.properties.org.quartz.scheduler.instanceId=" + name,
-                "--spring.jmx.enabled=false",
-                "--camel.main.jmx-enabled=false",
-                "--logging.level.it.ponte=INFO",
-                "--logging.level.root=WARN");
+                "--spring.quartz.properties.org.quartz.scheduler.instanceId=" + name);
     }
 
     private static int freePort() throws java.io.IOException {
