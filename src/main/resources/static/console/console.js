@@ -35,6 +35,7 @@ const TEXTS = {
     'parked.title': 'Record parcheggiati', 'parked.amazon': 'Amazon', 'parked.mailchimp': 'Mailchimp', 'parked.retryAll': 'Riprova tutti',
     'parked.retry': 'Riprova', 'parked.kind': 'Comando', 'parked.attempts': 'Rifiuti', 'parked.entity': 'Record',
     'parked.none': 'Nessun record parcheggiato.', 'parked.retried': 'Record {0} rimesso in coda.',
+    'parked.erp': 'Gestionale (ordini non inseriti)', 'parked.order': 'Ordine', 'parked.origin': 'Origine', 'parked.erpAttempts': 'Tentativi',
     'reports.title': 'Ultimi report', 'reports.intro': "I report come li ha ricevuti l'amministratore.",
     'reports.text': 'Versione testo', 'reports.none': 'Nessun report inviato finora.',
     'tab.preflight': 'Verifica pre-avvio', 'preflight.title': 'Verifica pre-avvio',
@@ -78,6 +79,7 @@ const TEXTS = {
     'parked.title': 'Parked records', 'parked.amazon': 'Amazon', 'parked.mailchimp': 'Mailchimp', 'parked.retryAll': 'Retry all',
     'parked.retry': 'Retry', 'parked.kind': 'Command', 'parked.attempts': 'Refusals', 'parked.entity': 'Record',
     'parked.none': 'No parked records.', 'parked.retried': 'Record {0} back in line.',
+    'parked.erp': 'ERP (orders not inserted)', 'parked.order': 'Order', 'parked.origin': 'Origin', 'parked.erpAttempts': 'Attempts',
     'reports.title': 'Latest reports', 'reports.intro': 'The reports as the administrator received them.',
     'reports.text': 'Plain text', 'reports.none': 'No report sent yet.',
     'tab.preflight': 'Go-live check', 'preflight.title': 'Go-live check',
@@ -401,12 +403,17 @@ async function submitDialog(form) {
 // ---- parked records
 
 async function loadParked() {
-  const [amazon, mailchimp] = await Promise.all([api('GET', '/api/amazon/parked'), api('GET', '/api/mailchimp/parked')]);
+  const [amazon, mailchimp, erp] = await Promise.all([api('GET', '/api/amazon/parked'), api('GET', '/api/mailchimp/parked'),
+    api('GET', '/api/erp/parked')]);
   fillParked('#amazon-parked-table', amazon, p => [p.amazonOrderId, p.kind, p.attempts, p.lastError], '/api/amazon/parked/');
   fillParked('#mailchimp-parked-table', mailchimp, p => [p.entity + ' ' + p.entityId, p.operation, p.attempts, p.lastError],
     '/api/mailchimp/parked/');
+  // an order parked for the ERP is retried by its shop order id
+  fillParked('#erp-parked-table', erp.map(p => ({ ...p, id: p.orderId })),
+    p => [p.amazonOrderId || 'WEB-' + p.orderId, p.origin, p.attempts, p.lastError], '/api/erp/parked/');
   $('#amazon-retry-all').disabled = amazon.length === 0;
   $('#mailchimp-retry-all').disabled = mailchimp.length === 0;
+  $('#erp-retry-all').disabled = erp.length === 0;
 }
 
 function fillParked(table, records, columns, path) {
@@ -541,6 +548,7 @@ async function start() {
   $$('.dialog-close').forEach(b => b.addEventListener('click', () => b.closest('dialog').close()));
   $('#amazon-retry-all').addEventListener('click', () => retryAll('#amazon-parked-table', '/api/amazon/parked/'));
   $('#mailchimp-retry-all').addEventListener('click', () => retryAll('#mailchimp-parked-table', '/api/mailchimp/parked/'));
+  $('#erp-retry-all').addEventListener('click', () => retryAll('#erp-parked-table', '/api/erp/parked/'));
   $('#preflight-run').addEventListener('click', runPreflight);
   if (may('OPERATOR')) {
     const accounts = await loadAccounts();

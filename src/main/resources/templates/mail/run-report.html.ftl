@@ -53,6 +53,14 @@
 </#list>
 </ul>
 </#if>
+<#if r.erpParked?has_content>
+<h2 style="font-size: 16px;">${body.msg("report.erp.parked.title", r.erpParked?size)}</h2>
+<ul>
+<#list r.erpParked as p>
+<li>${body.msg("report.erp.parked.line", p.order, p.orderId, p.attempts, p.reason!"")}</li>
+</#list>
+</ul>
+</#if>
 <#if r.outbound?has_content>
 <h2 style="font-size: 16px;">${body.msg("report.outbound.title")}</h2>
 <ul>

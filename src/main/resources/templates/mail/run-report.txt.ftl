@@ -39,6 +39,13 @@ ${body.msg("report.erp.title", r.erpFailures?size)}
 - ${f.order}: ${f.reason!""}
 </#list>
 </#if>
+<#if r.erpParked?has_content>
+
+${body.msg("report.erp.parked.title", r.erpParked?size)}
+<#list r.erpParked as p>
+- ${body.msg("report.erp.parked.line", p.order, p.orderId, p.attempts, p.reason!"")}
+</#list>
+</#if>
 <#if r.outbound?has_content>
 
 ${body.msg("report.outbound.title")}

@@ -55,8 +55,16 @@ public final class OrderFixtures {
 
     /** An Amazon order of account it-main, put into the sandbox in the past so the next poll imports it. */
     public SandboxOrder amazonOrder() {
+        return amazonOrder(Instant.now().minus(15, ChronoUnit.MINUTES));
+    }
+
+    /**
+     * An Amazon order of account it-main created and last updated at {@code at}: after an earlier poll, a few minutes
+     * ago (inside the next window: after the watermark less the overlap, before the end Amazon's 2-minute rule allows).
+     */
+    public SandboxOrder amazonOrder(Instant created) {
         int n = SEQ.incrementAndGet();
-        Instant at = Instant.now().minus(15, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        Instant at = created.truncatedTo(ChronoUnit.SECONDS);
         return amazon.addOrder(new NewOrder(null, null, FulfillmentStatus.UNSHIPPED, FulfilledBy.MERCHANT, null, "Rita Amazon",
                 "rita" + n + "x" + System.nanoTime() + "@marketplace.amazon.it",
                 new SandboxAddress("Rita Amazon", "Via Amazon " + n, null, "Genova", "GE", "16121", "IT", null),

@@ -41,6 +41,17 @@ public class AmazonFeedsApi {
     public record Feed(String feedId, String feedType, String processingStatus, String resultFeedDocumentId) {
     }
 
+    /** getFeeds' answer: the account's feeds of a type (this page is all Ponte reads: it asks only for recent ones). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FeedList(java.util.List<Feed> feeds) {
+        public FeedList {
+            feeds = feeds == null ? java.util.List.of() : feeds;
+        }
+    }
+
+    /** How the id of an unconfirmed feed starts, until {@code getFeeds} finds the feed. */
+    public static final String UNCONFIRMED = "unconfirmed-";
+
     /** What the {@code amazon-feed-submit} route sends: one account's feed of one type. */
     public record Submission(AmazonProperties.Account account, String feedType, String xml) {
     }
@@ -87,7 +98,36 @@ public class AmazonFeedsApi {
     }
 
     public Feed submitted(@ExchangeProperty(SUBMISSION) Submission submission, @Body Feed created) {
+        if (created.feedId() != null && created.feedId().startsWith(UNCONFIRMED)) {
+            return created;
+        }
+        if (created.feedId() == null || created.feedId().isBlank()) {
+            throw new FeedOutcomeUnknownException(submission.account().id(), 202, "createFeed answered without a feedId", null);
+        }
         return new Feed(created.feedId(), submission.feedType(), "IN_QUEUE", null);
+    }
+
+    /**
+     * createFeed got no readable answer (a 5xx, no answer, an answer Ponte cannot read): Amazon may have created the feed.
+     * It is not created again; it goes on as an unconfirmed feed, for the settling of
+     * feeds to find with {@code getFeeds} (or to owe again once it is sure there is none).
+     */
+    public Feed outcomeUnknown(@ExchangeProperty(DOCUMENT) FeedDocument document, @ExchangeProperty(SUBMISSION) Submission submission,
+                               Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        org.slf4j.LoggerFactory.getLogger(AmazonFeedsApi.class).warn("Amazon createFeed ({} of account {}) got no readable answer ({}): "
+                + "the feed is looked for with getFeeds before anything is sent again", submission.feedType(), submission.account().id(),
+                failure == null ? "?" : failure.getMessage());
+        // short enough for the feed id columns whatever the length of Amazon's document ids
+        String id = UNCONFIRMED + Integer.toHexString(document.feedDocumentId().hashCode()) + "-" + System.currentTimeMillis();
+        return new Feed(id, submission.feedType(), "UNCONFIRMED", null);
+    }
+
+    /** getFeeds: the account's feeds of a type created since the instant. */
+    public static SpApiCall listFeedsCall(AmazonProperties.Account account, String feedType, java.time.Instant createdSince) {
+        return SpApiCall.api(account, SpApiOperation.GET_FEEDS, "GET", FEEDS_PATH + "/feeds",
+                Map.of("feedTypes", java.util.List.of(feedType),
+                        "createdSince", java.util.List.of(createdSince.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())), null);
     }
 
     // ---- steps of amazon-feed-status and amazon-feed-report ------------------------------------------------------

@@ -51,6 +51,19 @@ public class AmazonOrderHolds {
                 """, Map.of("account", accountId, "limit", limit), String.class);
     }
 
+    /** A held order as the REST API shows it: why it waits, since when, and how many times it was read again. */
+    public record Held(String amazonAccountId, String amazonOrderId, String reason, String amazonStatus, java.time.Instant firstSeen,
+                       java.time.Instant lastSeen, int attempts) {
+    }
+
+    /** Every held order, oldest first. */
+    public List<Held> list() {
+        return shop.query("SELECT * FROM amazon_order_hold ORDER BY first_seen, amazon_account_id, amazon_order_id", Map.of(),
+                (rs, i) -> new Held(rs.getString("amazon_account_id"), rs.getString("amazon_order_id"), rs.getString("reason"),
+                        rs.getString("amazon_status"), rs.getTimestamp("first_seen").toInstant(), rs.getTimestamp("last_seen").toInstant(),
+                        rs.getInt("attempts")));
+    }
+
     public int count(String accountId) {
         Integer n = shop.queryForObject("SELECT COUNT(*) FROM amazon_order_hold WHERE amazon_account_id = :account",
                 Map.of("account", accountId), Integer.class);

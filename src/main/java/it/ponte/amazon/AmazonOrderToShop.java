@@ -57,6 +57,9 @@ public class AmazonOrderToShop {
         String status = order.fulfillmentStatus();
         Optional<ShopOrderRepository.AmazonOrderMark> stored = orders.findAmazon(account.id(), order.orderId());
         if (stored.isPresent()) {
+            // a good read of an order already in the shop: a hold an unreadable copy of it left (an overlapping window
+            // read badly once) no longer stands
+            holds.release(account.id(), order.orderId());
             ImportOutcome known = againstStored(account, order, stored.get());
             if (known.kind() == ImportOutcome.Kind.UPDATED) {
                 orders.updateAmazonStatus(stored.get().id(), status, order.lastUpdatedTime());
@@ -91,12 +94,14 @@ public class AmazonOrderToShop {
                 batch.stream().map(AmazonOrder::orderId).toList());
         ImportOutcome[] outcomes = new ImportOutcome[batch.size()];
         List<Object[]> updates = new ArrayList<>();
+        List<String> readAgain = new ArrayList<>();
         List<Integer> consumers = new ArrayList<>();
         Map<Integer, AmazonOrderAmounts.Amounts> sums = new java.util.HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             AmazonOrder order = batch.get(i);
             ShopOrderRepository.AmazonOrderMark mark = stored.get(order.orderId());
             if (mark != null) {
+                readAgain.add(order.orderId());
                 outcomes[i] = againstStored(account, order, mark);
                 if (outcomes[i].kind() == ImportOutcome.Kind.UPDATED) {
                     updates.add(new Object[] {mark.id(), order.fulfillmentStatus(), order.lastUpdatedTime()});
@@ -114,6 +119,8 @@ public class AmazonOrderToShop {
             }
         }
         orders.updateAmazonStatuses(updates);
+        // good reads of orders already in the shop: holds unreadable copies of them left (a page read badly once) end
+        holds.releaseAll(account.id(), readAgain);
         if (consumers.isEmpty()) {
             return List.of(outcomes);
         }

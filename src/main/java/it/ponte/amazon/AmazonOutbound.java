@@ -300,6 +300,51 @@ public class AmazonOutbound {
         }
     }
 
+    /** getFeeds for an unconfirmed feed: the account's feeds of its type created since a little before Ponte asked for it. */
+    public SpApiCall listFeedsCall(@ExchangeProperty("ponteRecord") AmazonOutbox.InFlightFeed feed) {
+        java.time.Instant asked = outbox.feedSubmittedAt(feed.feedId()).orElse(java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+        return AmazonFeedsApi.listFeedsCall(account(feed.accountId()), feedType(feed.entries().get(0).kind()),
+                asked.minus(java.time.Duration.ofMinutes(2)));
+    }
+
+    /**
+     * What getFeeds says about a feed whose createFeed answer was lost. One feed Ponte does not know: it is that feed,
+     * adopted, and settled from its report like any other. None: once {@code ponte.amazon.outbound.unconfirmed-feed-grace}
+     * has passed, Amazon did not create it and its commands are owed again (a transient failure, not counted). More than
+     * one: Ponte cannot tell which is its own, so the commands are parked for a person (never sent a second time blindly).
+     */
+    public void reconcile(@ExchangeProperty("ponteRecord") AmazonOutbox.InFlightFeed feed, @Body AmazonFeedsApi.FeedList list) {
+        java.util.Set<String> known = outbox.knownFeedIds(feed.accountId());
+        List<AmazonFeedsApi.Feed> unknown = list.feeds().stream().filter(f -> f.feedId() != null && !known.contains(f.feedId())).toList();
+        if (unknown.size() == 1) {
+            String feedId = unknown.get(0).feedId();
+            outbox.adoptFeed(feed.feedId(), feedId);
+            log.info("Amazon feed {} found with getFeeds: it is the one whose createFeed answer was lost ({} commands)", feedId,
+                    feed.entries().size());
+            return;
+        }
+        if (unknown.size() > 1) {
+            String reason = "la risposta di Amazon alla creazione del feed è andata persa e Amazon elenca " + unknown.size()
+                    + " feed sconosciuti a Ponte (" + unknown.stream().map(AmazonFeedsApi.Feed::feedId).collect(Collectors.joining(", "))
+                    + "): parcheggiato per non inviarlo due volte; verificare in Seller Central, poi riprovare da /api/amazon/parked";
+            for (AmazonOutbox.Entry entry : feed.entries()) {
+                outbox.park(entry.id(), reason);
+                feed.tally().refused("Ordine Amazon " + entry.amazonOrderId() + " (" + entry.kind() + "): " + reason);
+            }
+            outbox.forgetFeed(feed.feedId());
+            return;
+        }
+        java.time.Instant asked = outbox.feedSubmittedAt(feed.feedId()).orElse(java.time.Instant.EPOCH);
+        if (asked.plus(outbound.outbound().unconfirmedFeedGrace()).isAfter(java.time.Instant.now())) {
+            feed.entries().forEach(e -> outbox.note(e.id(), "risposta di Amazon alla creazione del feed persa: Amazon non elenca ancora il feed, "
+                    + "verificato di nuovo alla prossima lettura dei feed"));
+            return;
+        }
+        outbox.unsend(feed.feedId(), "risposta di Amazon alla creazione del feed persa e nessun feed creato presso Amazon: "
+                + "i comandi tornano in attesa di invio");
+        log.info("Amazon lists no feed for the unconfirmed {}: its {} commands are owed again", feed.feedId(), feed.entries().size());
+    }
+
     public void feedProcessing(@ExchangeProperty("ponteRecord") AmazonOutbox.InFlightFeed feed, @Body AmazonFeedsApi.Feed status) {
         feed.entries().forEach(e -> outbox.stillProcessing(e.id(), status.processingStatus()));
     }

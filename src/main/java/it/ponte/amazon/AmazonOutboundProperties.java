@@ -27,7 +27,9 @@ public record AmazonOutboundProperties(
             /* Amazon asks for at most one feed of the same type per account in this time: the messages wait and travel together. */
             @DefaultValue("20m") Duration feedInterval,
             /* Amazon's limit is 10 MiB; the rest of the messages wait for the next feed. */
-            @DefaultValue("10000000") @Positive long feedMaxBytes) {
+            @DefaultValue("10000000") @Positive long feedMaxBytes,
+            /* A feed whose createFeed got no readable answer and that getFeeds still does not list this long after was never created. */
+            @DefaultValue("2m") Duration unconfirmedFeedGrace) {
     }
 
     public AmazonOutboundProperties {

@@ -107,6 +107,36 @@ public class AmazonOutbox implements RecordFailureSink {
                         .addValue("type", feedType).addValue("messages", messages).addValue("bytes", bytes));
     }
 
+    /** When Ponte asked Amazon for the feed (its row in amazon_feed). */
+    public Optional<Instant> feedSubmittedAt(String feedId) {
+        return shop.query("SELECT submitted_at FROM amazon_feed WHERE feed_id = :id", Map.of("id", feedId),
+                (rs, i) -> rs.getTimestamp(1).toInstant()).stream().findFirst();
+    }
+
+    /** The feeds of the account Ponte knows it created. */
+    public java.util.Set<String> knownFeedIds(String accountId) {
+        return new java.util.HashSet<>(shop.queryForList("SELECT feed_id FROM amazon_feed WHERE account_id = :account",
+                Map.of("account", accountId), String.class));
+    }
+
+    /** An unconfirmed feed found at Amazon: its commands and its row take the feed's real id. */
+    public void adoptFeed(String unconfirmedId, String feedId) {
+        shop.update("UPDATE amazon_feed SET feed_id = :real WHERE feed_id = :id", Map.of("real", feedId, "id", unconfirmedId));
+        shop.update("UPDATE amazon_outbox SET feed_id = :real WHERE feed_id = :id AND status = 'SENT'", Map.of("real", feedId, "id", unconfirmedId));
+    }
+
+    /** An unconfirmed feed Amazon never created: its commands are owed again (not a refusal), and it never counted as a feed. */
+    public void unsend(String unconfirmedId, String note) {
+        shop.update("""
+                UPDATE amazon_outbox SET status = 'PENDING', feed_id = NULL, message_id = NULL, next_try_at = NULL, last_error = :note
+                 WHERE feed_id = :id AND status = 'SENT'""", Map.of("id", unconfirmedId, "note", note));
+        forgetFeed(unconfirmedId);
+    }
+
+    public void forgetFeed(String feedId) {
+        shop.update("DELETE FROM amazon_feed WHERE feed_id = :id", Map.of("id", feedId));
+    }
+
     /** How long ago the account's last feed of that type was created at Amazon; empty when it never was. */
     public Optional<java.time.Duration> sinceLastFeed(String accountId, String feedType) {
         Long micros = shop.queryForObject("""

@@ -77,6 +77,10 @@ public class SpApiCalls {
             throw new SpApiException(call.accountId(), call.operationName(), code, error.code(),
                     error.message() + " (the access token is renewed and the call tried once more)", FailureClass.TRANSIENT, Duration.ZERO, null);
         }
+        if (call.operation() == SpApiOperation.CREATE_FEED && (code >= 500 || code == 408)) {
+            // the feed may exist at Amazon all the same: never created a second time by a redelivery
+            throw new FeedOutcomeUnknownException(call.accountId(), code, error.code() + ": " + error.message(), null);
+        }
         boolean transientFailure = code == 429 || code >= 500 || code == 408;
         Duration wait = transientFailure ? retryAfter(message.getHeader(RETRY_AFTER, String.class), code, call) : null;
         throw new SpApiException(call.accountId(), call.operationName(), code, error.code(), error.message(),
@@ -102,6 +106,10 @@ public class SpApiCalls {
     public void unreachable(Exchange exchange) {
         SpApiCall call = call(exchange);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (call.operation() == SpApiOperation.CREATE_FEED) {
+            throw new FeedOutcomeUnknownException(call.accountId(), 0, "no answer from Amazon ("
+                    + (cause == null ? "none" : cause.getClass().getSimpleName() + ": " + cause.getMessage()) + ")", cause);
+        }
         throw new SpApiException(call.accountId(), call.operationName(), 0, "IOError",
                 "Amazon not reachable (" + (cause == null ? "no answer" : cause.getClass().getSimpleName() + ": " + cause.getMessage()) + ")",
                 FailureClass.TRANSIENT, null, cause);

@@ -8,7 +8,8 @@ public enum SpApiOperation {
     CREATE_FEED_DOCUMENT("createFeedDocument", 0.5, 15),
     CREATE_FEED("createFeed", 0.0083, 15),
     GET_FEED("getFeed", 2, 15),
-    GET_FEED_DOCUMENT("getFeedDocument", 0.0222, 10);
+    GET_FEED_DOCUMENT("getFeedDocument", 0.0222, 10),
+    GET_FEEDS("getFeeds", 0.0222, 10);
 
     private final String operationId;
     private final double defaultRate;

@@ -1,5 +1,6 @@
 package it.ponte.erp;
 
+import it.ponte.remote.FailureClass;
 import it.ponte.remote.FailurePolicy;
 import it.ponte.remote.RecordFailure;
 import it.ponte.remote.RecordFailureSink;
@@ -10,8 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where a shop order whose ERP insert failed is kept: the order stays REGISTERED with the reason and the step in
- * {@code erp_error} (the console shows it), and the next run inserts it. The sink of the {@code erp-insert-order}
- * route under the {@code record-failure} route configuration.
+ * {@code erp_error} (the console shows it), and the next run tries it again. A failure of the order's own (the ERP
+ * refused it, a bug, unreadable data) counts one attempt, and at {@code ponte.erp.max-insert-attempts} the order is
+ * parked ({@link ErpParkedOrders}: {@code GET /api/erp/parked}, retried on demand); the ERP unreachable (TRANSIENT,
+ * REMOTE_DOWN) never counts. The sink of the {@code erp-insert-order} route under the {@code record-failure} route
+ * configuration.
  */
 @Component("erpInsertFailures")
 public class ErpInsertFailures implements RecordFailureSink {
@@ -21,18 +25,27 @@ public class ErpInsertFailures implements RecordFailureSink {
 
     private final ShopOrderRepository orders;
     private final FailurePolicy policy;
+    private final ErpParkedOrders parked;
 
-    public ErpInsertFailures(ShopOrderRepository orders, FailurePolicy policy) {
+    public ErpInsertFailures(ShopOrderRepository orders, FailurePolicy policy, ErpParkedOrders parked) {
         this.orders = orders;
         this.policy = policy;
+        this.parked = parked;
     }
 
     @Override
     public String recordFailed(RecordFailure failure) {
         String error = error(failure.reason(), failure.step());
         long shopOrderId = failure.record() instanceof ShopOrder order ? order.id() : ((Number) failure.record()).longValue();
-        orders.markErpError(shopOrderId, error);
-        return line(failure.record(), error);
+        if (failure.failureClass() == FailureClass.TRANSIENT || failure.failureClass() == FailureClass.REMOTE_DOWN) {
+            // the ERP could not be reached: not the order's fault, no attempt counted
+            orders.markErpError(shopOrderId, error);
+            return line(failure.record(), error) + " (gestionale non raggiungibile: riprovato alla prossima sincronizzazione)";
+        }
+        ErpParkedOrders.ParkedOrder entry = parked.attemptFailed(shopOrderId, error);
+        return line(failure.record(), error) + ("PARKED".equals(entry.state())
+                ? " (parcheggiato dopo " + entry.attempts() + " tentativi: riprova da /api/erp/parked)"
+                : " (tentativo " + entry.attempts() + " di " + parked.maxAttempts() + ")");
     }
 
     /**

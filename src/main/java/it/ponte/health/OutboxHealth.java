@@ -7,14 +7,19 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** What Ponte still owes Amazon and Mailchimp, and the parked backlog a person has to look at. */
+/**
+ * What Ponte still owes Amazon and Mailchimp, and the parked backlog a person has to look at (with the orders parked
+ * for the ERP after their failed inserts).
+ */
 @Component("outbox")
 public class OutboxHealth implements HealthIndicator {
 
     private final OutboxLifecycle outboxes;
+    private final it.ponte.erp.ErpParkedOrders erpParked;
 
-    public OutboxHealth(OutboxLifecycle outboxes) {
+    public OutboxHealth(OutboxLifecycle outboxes, it.ponte.erp.ErpParkedOrders erpParked) {
         this.outboxes = outboxes;
+        this.erpParked = erpParked;
     }
 
     @Override
@@ -34,6 +39,7 @@ public class OutboxHealth implements HealthIndicator {
             outboxes.depth(outbox).forEach((state, n) -> depth.put(state.name(), n));
             details.put(outbox.name().toLowerCase(), depth);
         }
+        details.put("erp", Map.of("PARKED", erpParked.count()));
         return Health.up().withDetails(details).build();
     }
 }

@@ -52,7 +52,10 @@ public class MailchimpAudience {
             }
         } catch (MailchimpException e) {
             if (!e.isUnreachable()) {
-                throw e;
+                // the page-through only saves look-ups: a page Mailchimp answered badly leaves each record to its own
+                // look-up (as below the threshold), it does not end the run
+                log.warn("Mailchimp list not paged through ({}): members are looked up one by one", e.reason());
+                return;
             }
             // the records will find Mailchimp unreachable too, and stay owed
             log.warn("Mailchimp unreachable while paging through the list: {}", e.reason());

@@ -50,16 +50,21 @@ public class MailchimpHttp {
                 .build();
     }
 
-    /** The API root (configured, or the key's data centre): the one endpoint every call goes through. */
-    public String root(Exchange exchange) {
+    /**
+     * The endpoint of every call: the API root (configured, or the key's data centre). The call's own path goes in
+     * {@link #path}: one endpoint for all calls, never one per record. (An endpoint per path piles up in Camel's
+     * endpoint cache, and camel-http closes the connection manager of an endpoint the cache evicts: the pool every
+     * Mailchimp call shares was shut down after about a thousand records, and every later call failed.)
+     */
+    public String url(Exchange exchange) {
         return properties.resolvedBaseUrl();
     }
 
-    /** The URL of the call: the API root (configured, or the key's data centre) and the path, without its query. */
-    public String url(Exchange exchange) {
+    /** The call's path under the API root ({@code CamelHttpPath}), without its query. */
+    public String path(Exchange exchange) {
         String path = exchange.getProperty(PATH, String.class);
         int query = path.indexOf('?');
-        return properties.resolvedBaseUrl() + (query < 0 ? path : path.substring(0, query));
+        return query < 0 ? path : path.substring(0, query);
     }
 
     /** The query of the call ({@code CamelHttpQuery}), kept apart from the endpoint's own options; null when none. */

@@ -25,6 +25,8 @@ public record RunReport(
         List<FailedOrder> importFailed,
         List<AccountProblem> accountProblems,
         List<ErpFailure> erpFailures,
+        /* the shop orders parked after their failed ERP inserts, so far (not news by themselves) */
+        List<ErpParked> erpParked,
         /* Amazon commands settled by the run: confirmed, refused, parked (message key and count) */
         List<Count> outbound,
         /* null when the run did not reach Mailchimp or Mailchimp is not enabled */
@@ -61,6 +63,10 @@ public record RunReport(
     }
 
     public record ErpFailure(String order, String reason) {
+    }
+
+    /** An order parked for the ERP: its Amazon order id or #shop id, the shop id to retry it with, attempts, last reason. */
+    public record ErpParked(String order, long orderId, int attempts, String reason) {
     }
 
     /** A count the merchant reads: its message key, a fallback label when the bundles lack it, the number. */

@@ -3,6 +3,7 @@ package it.ponte.report;
 import it.ponte.amazon.AmazonImportReport;
 import it.ponte.amazon.ImportOutcome;
 import it.ponte.erp.ErpInsertOutcome;
+import it.ponte.erp.ErpParkedOrders;
 import it.ponte.mailchimp.MailchimpEntity;
 import it.ponte.mailchimp.MailchimpReport;
 import it.ponte.mailchimp.MailchimpScope;
@@ -41,11 +42,13 @@ public class RunReports {
     private final MerchantMessages messages;
     private final ShopOrderRepository orders;
     private final SecretMask secrets;
+    private final ErpParkedOrders erpParked;
 
-    public RunReports(MerchantMessages messages, ShopOrderRepository orders, SecretMask secrets) {
+    public RunReports(MerchantMessages messages, ShopOrderRepository orders, SecretMask secrets, ErpParkedOrders erpParked) {
         this.messages = messages;
         this.orders = orders;
         this.secrets = secrets;
+        this.erpParked = erpParked;
     }
 
     /** The mail a run owes, with its verdict; the run's outcome computed as the run will record it. */
@@ -96,6 +99,11 @@ public class RunReports {
             }
         }
 
+        List<RunReport.ErpParked> parked = erpParked.parked().stream()
+                .map(p -> new RunReport.ErpParked(p.amazonOrderId() != null ? p.amazonOrderId() : "#" + p.orderId(), p.orderId(),
+                        p.attempts(), secrets.apply(p.lastError())))
+                .toList();
+
         Map<String, Integer> counts = ctx.countsSnapshot();
         List<RunReport.Count> outbound = new ArrayList<>();
         counts.forEach((name, n) -> {
@@ -141,7 +149,7 @@ public class RunReports {
                     + "; no error";
         }
         RunReport report = new RunReport(RunReport.Kind.RUN, verdict, quiet, ctx.getRunId(), mode(String.valueOf(ctx.getMode())),
-                String.valueOf(ctx.getTrigger()), outcome, failure, imported, held, importFailed, accounts, erpFailures, outbound,
+                String.valueOf(ctx.getTrigger()), outcome, failure, imported, held, importFailed, accounts, erpFailures, parked, outbound,
                 mailchimp,
                 remoteDown, problems);
         return mail(report);
@@ -153,7 +161,7 @@ public class RunReports {
         RunReport run = new RunReport(RunReport.Kind.MAILCHIMP_SYNC, RunReport.Verdict.REPORT, null, report.syncRunId(),
                 mode(report.syncMode()) + (report.scope() == null || report.scope().name().equals("ALL") ? "" : " " + report.scope()),
                 "REST", report.abortedBecause() == null ? "SUCCEEDED" : "PARTIAL", null,
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), mailchimpPart(report, true), false, problems);
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), mailchimpPart(report, true), false, problems);
         return mail(run);
     }
 

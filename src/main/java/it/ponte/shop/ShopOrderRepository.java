@@ -171,6 +171,7 @@ public class ShopOrderRepository {
                                                       series VARCHAR(10) PATH '$.series', number INT PATH '$.number')) AS m
                   ON m.id = o.id
                 SET o.status = 'STORED', o.erp_ref = m.ref, o.erp_series = m.series, o.erp_number = m.number, o.erp_error = NULL,
+                    o.erp_parked_at = NULL,
                     o.amazon_state = CASE WHEN o.origin = 'AMAZON' THEN 'STORED' ELSE o.amazon_state END
                 WHERE o.status = 'REGISTERED'
                 """, Map.of("marks", Json.write(json)));
@@ -219,15 +220,19 @@ public class ShopOrderRepository {
         return shop.query("SELECT * FROM order_row WHERE order_id = :id ORDER BY line_no", Map.of("id", orderId), ROW);
     }
 
-    /** Every order waiting for the ERP insert, oldest first (web orders with unconfirmed payment are never among them). */
+    /**
+     * Every order waiting for the ERP insert, oldest first (web orders with unconfirmed payment are never among them, nor
+     * the orders parked after their failed attempts: {@code it.ponte.erp.ErpParkedOrders}).
+     */
     public List<Long> awaitingErp() {
-        return shop.queryForList("SELECT id FROM shop_order WHERE status = 'REGISTERED' ORDER BY id", Map.of(), Long.class);
+        return shop.queryForList("SELECT id FROM shop_order WHERE status = 'REGISTERED' AND erp_parked_at IS NULL ORDER BY id",
+                Map.of(), Long.class);
     }
 
     /** Records the ERP document; only a REGISTERED order moves, so a repeated call changes nothing. */
     public boolean markStored(long id, String erpRef, String series, int number) {
         return shop.update("""
-                UPDATE shop_order SET status = 'STORED', erp_ref = :ref, erp_series = :series, erp_number = :number, erp_error = NULL,
+                UPDATE shop_order SET status = 'STORED', erp_ref = :ref, erp_series = :series, erp_number = :number, erp_error = NULL, erp_parked_at = NULL,
                        amazon_state = CASE WHEN origin = 'AMAZON' THEN 'STORED' ELSE amazon_state END
                 WHERE id = :id AND status = 'REGISTERED'
                 """, new MapSqlParameterSource().addValue("id", id).addValue("ref", erpRef).addValue("series", series)

@@ -32,11 +32,13 @@ public class SyncLauncher {
     private final ProducerTemplate producer;
     private final Clock clock;
     private final ActiveRuns active;
+    private final SyncFirings firings;
     private final String node;
 
     public SyncLauncher(SyncLock lock, SyncRuns runs, SyncProperties properties, ProducerTemplate producer, Clock clock,
-                        ActiveRuns active) {
+                        ActiveRuns active, SyncFirings firings) {
         this.active = active;
+        this.firings = firings;
         this.lock = lock;
         this.runs = runs;
         this.properties = properties;
@@ -47,6 +49,11 @@ public class SyncLauncher {
 
     /** Starts a run; the answer is its id. */
     public long launch(SyncMode mode, SyncTrigger trigger, String accountId) {
+        return launch(mode, trigger, accountId, null);
+    }
+
+    /** Starts a run, for a Quartz firing when {@code firing} is given (a firing already run is refused: it runs once). */
+    public long launch(SyncMode mode, SyncTrigger trigger, String accountId, SyncRuns.Firing firing) {
         boolean counted = mode != SyncMode.IMPORT && trigger != SyncTrigger.ACCOUNT_ORDER_SYNC;
         if (counted && properties.quotaPerMonth() > 0) {
             int used = runs.countedThisMonth(clock.instant());
@@ -57,7 +64,7 @@ public class SyncLauncher {
         String token = lock.tryAcquire(node).orElseThrow(() -> new SyncAlreadyRunningException(runningRunId(SyncLock.SYNC)));
         long runId;
         try {
-            runId = runs.create(mode, trigger, counted, accountId, node);
+            runId = runs.create(mode, trigger, counted, accountId, node, null, firing);
             lock.attach(token, runId);
         } catch (RuntimeException e) {
             lock.release(token);
@@ -89,7 +96,7 @@ public class SyncLauncher {
         });
         long runId;
         try {
-            runId = runs.create(SyncMode.MAILCHIMP, trigger, false, null, node, scope);
+            runId = runs.create(SyncMode.MAILCHIMP, trigger, false, null, node, scope, null);
             lock.attach(token, runId);
         } catch (RuntimeException e) {
             lock.release(token);
@@ -122,24 +129,58 @@ public class SyncLauncher {
         }
     }
 
-    /** The scheduled runs: a refusal (another run going on, quota spent) is logged, not thrown at Quartz. */
-    public Long scheduled(@Header("syncMode") String mode) {
-        try {
-            return launch(SyncMode.valueOf(mode), SyncTrigger.SCHEDULE, null);
-        } catch (SyncAlreadyRunningException | SyncQuotaExceededException e) {
-            log.info("Scheduled {} sync skipped: {}", mode, e.getMessage());
-            return null;
-        }
+    /**
+     * The scheduled runs, one per Quartz firing: the clustered store gives each firing to one node, which records it
+     * ({@link SyncFirings}) with the run it started or why it started none; a firing already recorded is not run again,
+     * and the firing recorded with the run makes a second run of it impossible. A refusal (another run going on, quota
+     * spent) is logged, not thrown at Quartz.
+     */
+    public Long scheduled(@Header("syncMode") String mode, @Header("triggerGroup") String group, @Header("triggerName") String name,
+                          @Header("scheduledFireTime") java.util.Date fireTime) {
+        return fired(firing(group, name, fireTime), SyncMode.valueOf(mode), SyncTrigger.SCHEDULE, null);
     }
 
     /** An Amazon account's own import schedule. */
-    public Long scheduledAccountImport(@Header("amazonAccountId") String accountId) {
-        try {
-            return launch(SyncMode.IMPORT, SyncTrigger.ACCOUNT_SCHEDULE, accountId);
-        } catch (SyncAlreadyRunningException e) {
-            log.info("Scheduled Amazon import of account {} skipped: {}", accountId, e.getMessage());
+    public Long scheduledAccountImport(@Header("amazonAccountId") String accountId, @Header("triggerGroup") String group,
+                                       @Header("triggerName") String name, @Header("scheduledFireTime") java.util.Date fireTime) {
+        return fired(firing(group, name, fireTime), SyncMode.IMPORT, SyncTrigger.ACCOUNT_SCHEDULE, accountId);
+    }
+
+    private Long fired(SyncRuns.Firing firing, SyncMode mode, SyncTrigger trigger, String accountId) {
+        String what = trigger == SyncTrigger.SCHEDULE ? "Scheduled " + mode + " sync" : "Scheduled Amazon import of account " + accountId;
+        if (firing != null && !firings.claim(firing, node)) {
+            log.warn("{} skipped: its firing {} was already taken", what, firing.key());
             return null;
         }
+        try {
+            long runId = launch(mode, trigger, accountId, firing);
+            decided(firing, SyncFirings.Outcome.RAN, runId, null);
+            return runId;
+        } catch (SyncAlreadyRunningException e) {
+            log.info("{} skipped: {}", what, e.getMessage());
+            decided(firing, SyncFirings.Outcome.RUN_IN_PROGRESS, e.runningRunId(), e.getMessage());
+            return null;
+        } catch (SyncQuotaExceededException e) {
+            log.info("{} skipped: {}", what, e.getMessage());
+            decided(firing, SyncFirings.Outcome.QUOTA_SPENT, null, e.getMessage());
+            return null;
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            log.warn("{} skipped: its firing {} has already run", what, firing == null ? "" : firing.key());
+            return null;
+        } catch (RuntimeException e) {
+            decided(firing, SyncFirings.Outcome.FAILED, null, e.getMessage());
+            throw e;
+        }
+    }
+
+    private void decided(SyncRuns.Firing firing, SyncFirings.Outcome outcome, Long runId, String reason) {
+        if (firing != null) {
+            firings.decided(firing, outcome, runId, reason);
+        }
+    }
+
+    private static SyncRuns.Firing firing(String group, String name, java.util.Date fireTime) {
+        return fireTime == null || name == null ? null : new SyncRuns.Firing((group == null ? "" : group + ".") + name, fireTime.toInstant());
     }
 
     /** The run holding the lock; its id is attached a moment after the lock is taken, so wait for it briefly. */

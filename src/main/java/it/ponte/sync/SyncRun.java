@@ -25,7 +25,9 @@ public record SyncRun(
         SyncOutcome outcome,
         String reason,
         String scope,
-        AmazonWait amazonWait) {
+        AmazonWait amazonWait,
+        /* the Quartz fire time a scheduled run was started for; null for a run a person started */
+        Instant scheduledFireAt) {
 
     public record Progress(int done, int total) {
     }

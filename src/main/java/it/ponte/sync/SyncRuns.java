@@ -32,19 +32,30 @@ public class SyncRuns {
         this.json = json;
     }
 
-    long create(SyncMode mode, SyncTrigger trigger, boolean counted, String accountId, String node) {
-        return create(mode, trigger, counted, accountId, node, null);
-    }
-
-    long create(SyncMode mode, SyncTrigger trigger, boolean counted, String accountId, String node, String scope) {
+    /**
+     * Records a new run. A Mailchimp run names its scope. A scheduled run names its Quartz firing: the firing is unique,
+     * so a firing already run (by this node or another) is refused with a
+     * {@link org.springframework.dao.DuplicateKeyException} and runs once only.
+     */
+    long create(SyncMode mode, SyncTrigger trigger, boolean counted, String accountId, String node, String scope, Firing firing) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         shop.update("""
-                INSERT INTO sync_run (mode, run_trigger, counted, account_id, node, phase, scope)
-                VALUES (:mode, :trigger, :counted, :accountId, :node, 'STARTING', :scope)
+                INSERT INTO sync_run (mode, run_trigger, counted, account_id, node, phase, scope, scheduled_fire_at, firing)
+                VALUES (:mode, :trigger, :counted, :accountId, :node, 'STARTING', :scope, :fireAt, :firing)
                 """, new MapSqlParameterSource().addValue("mode", mode.name()).addValue("trigger", trigger.name())
-                .addValue("counted", counted).addValue("accountId", accountId).addValue("node", node).addValue("scope", scope),
-                key, new String[] {"id"});
+                .addValue("counted", counted).addValue("accountId", accountId).addValue("node", node).addValue("scope", scope)
+                .addValue("fireAt", firing == null ? null : Timestamp.from(firing.scheduledFireTime()))
+                .addValue("firing", firing == null ? null : firing.key()), key, new String[] {"id"});
         return key.getKey().longValue();
+    }
+
+    /** The Quartz firing a scheduled run is for: its trigger and the time it was scheduled to fire. */
+    public record Firing(String trigger, Instant scheduledFireTime) {
+
+        /** Unique per firing: the trigger and its scheduled fire time to the millisecond. */
+        public String key() {
+            return trigger + "@" + scheduledFireTime.toEpochMilli();
+        }
     }
 
     void saveProgress(SyncContext ctx) {
@@ -131,7 +142,8 @@ public class SyncRuns {
                 read(rs.getString("counts"), new TypeReference<Map<String, Integer>>() { }, Map.of()),
                 read(rs.getString("errors"), new TypeReference<List<String>>() { }, List.of()),
                 outcome == null ? null : SyncOutcome.valueOf(outcome), rs.getString("reason"), rs.getString("scope"),
-                read(rs.getString("amazon_wait"), new TypeReference<SyncRun.AmazonWait>() { }, null));
+                read(rs.getString("amazon_wait"), new TypeReference<SyncRun.AmazonWait>() { }, null),
+                instant(rs, "scheduled_fire_at"));
     }
 
     private String write(Object value) {

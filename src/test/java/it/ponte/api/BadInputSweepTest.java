@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 class BadInputSweepTest extends SyncTestBase {
 
     private static final List<String> GETS = List.of("/api/me", "/api/reports", "/api/mailchimp/parked", "/api/amazon/parked",
+            "/api/erp/parked", "/api/amazon/held",
             "/api/config", "/api/amazon/accounts", "/api/sync/runs", "/api/sync/runs/{id}", "/api/orders", "/api/orders/{id}");
     private static final List<String> POSTS = List.of("/api/mailchimp/sync/customers", "/api/mailchimp/sync/products",
             "/api/mailchimp/sync/orders", "/api/mailchimp/parked/{id}/retry", "/api/amazon/parked/{id}/retry",
+            "/api/erp/parked/{id}/retry",
             "/api/amazon/orders/{id}/cancel", "/api/amazon/orders/{id}/ship", "/api/amazon/orders/{id}/refund",
             "/api/amazon/accounts/{id}/order-sync", "/api/sync");
     private static final List<String> IDS = List.of("999999", "-1", "0", "abc", "9999999999999999999999", "%2e%2e", "%00", "a%20b",

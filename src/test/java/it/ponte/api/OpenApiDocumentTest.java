@@ -43,7 +43,8 @@ class OpenApiDocumentTest extends SyncTestBase {
         assertThat(doc.path("openapi").asText()).startsWith("3.");
         JsonNode paths = doc.path("paths");
         for (String path : List.of("/api/sync", "/api/sync/runs", "/api/sync/runs/{id}", "/api/orders", "/api/orders/{id}",
-                "/api/amazon/orders/{id}/ship", "/api/amazon/parked/{id}/retry", "/api/mailchimp/parked", "/api/config", "/api/me")) {
+                "/api/amazon/orders/{id}/ship", "/api/amazon/parked/{id}/retry", "/api/mailchimp/parked", "/api/config", "/api/me",
+                "/api/erp/parked", "/api/erp/parked/{id}/retry", "/api/amazon/held")) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
         JsonNode ship = paths.path("/api/amazon/orders/{id}/ship").path("post");
@@ -90,7 +91,10 @@ class OpenApiDocumentTest extends SyncTestBase {
                 withBodies++;
             }
         }
-        assertThat(withBodies).isEqualTo(21);
+        assertThat(withBodies).isEqualTo(24);
+        JsonNode erpRetry = paths.path("/api/erp/parked/{id}/retry").path("post");
+        assertThat(erpRetry.path("summary").asText() + erpRetry.path("description").asText()).contains("OPERATOR");
+        assertThat(erpRetry.path("responses").has("404")).isTrue();
     }
 
     @Test
@@ -153,6 +157,11 @@ class OpenApiDocumentTest extends SyncTestBase {
         exchanges.get("/api/sync/runs?limit=20");
         exchanges.get("/api/sync/runs/" + run.path("runId").asLong());
 
+        // orders parked for the ERP and held Amazon orders: read, and a retry of one that is not parked (404)
+        exchanges.get("/api/erp/parked");
+        exchanges.get("/api/amazon/held");
+        exchanges.post("/api/erp/parked/999999/retry", "{}");
+
         // the go-live check: every piece tried once, each with its status and message
         exchanges.post("/api/preflight", "{}");
 
@@ -161,7 +170,7 @@ class OpenApiDocumentTest extends SyncTestBase {
         exchanges.send("POST", "/api/sync", "{\"mode\":\"PARTIAL\"}", Http.as(Http.VIEWER));
 
         assertThat(exchanges.statuses).contains(200, 202, 400, 401, 403, 404, 409);
-        assertThat(exchanges.endpoints).hasSize(21);
+        assertThat(exchanges.endpoints).hasSize(24);
         System.out.println("OPENAPI: " + exchanges.count + " real exchanges of " + exchanges.endpoints.size()
                 + " endpoints validated against the document, request and answer bodies included; statuses " + exchanges.statuses);
         assertThat(exchanges.failures).isEmpty();

@@ -158,6 +158,24 @@ class ConsoleBrowserTest extends SyncTestBase {
     }
 
     @Test
+    void anOperatorRetriesAnOrderParkedForTheErpFromTheParkedTab() {
+        long order = fixtures.webOrder("REGISTERED");
+        // parked as the ERP insert leaves it after its last attempt (how it gets there: PoisonRecordsTest)
+        shopJdbc.update("UPDATE shop_order SET erp_attempts = 5, erp_parked_at = NOW(3), erp_error = :e WHERE id = :id",
+                Map.of("e", "Out of range value for column 'quantity' at row 1 (erp-document-rows)", "id", order));
+        ConsoleBrowser console = open(Http.OPERATOR);
+        console.find("#tab-parked").click();
+        String row = "#erp-parked-table tr[data-parked-id='" + order + "']";
+        assertThat(console.find(row).getText()).contains("WEB-" + order).contains("quantity").contains("5");
+
+        console.find(row + " .action-retry").click();
+
+        console.waitFor(d -> d.findElements(By.cssSelector(row)).isEmpty());
+        assertThat(console.text("#status")).contains("#" + order);
+        assertThat(fixtures.order(order)).containsEntry("erp_attempts", 0).containsEntry("erp_parked_at", null);
+    }
+
+    @Test
     void aViewerSeesTheConsoleButNoActionButton() {
         SandboxOrder order = fixtures.amazonOrder();
         SandboxOrder shipped = fixtures.amazonOrder();

@@ -33,6 +33,7 @@ class HealthAndMetricsTest extends SyncTestBase {
         JsonNode details = json.readTree(Http.get(baseUrl() + "/actuator/health").body()).path("components");
         assertThat(details.path("remotes").path("details").path("amazon").path("circuit").asText()).isEqualTo("CLOSED");
         assertThat(details.path("outbox").path("details").path("amazon").has("PARKED")).isTrue();
+        assertThat(details.path("outbox").path("details").path("erp").has("PARKED")).isTrue();
         assertThat(details.has("runs")).isTrue();
     }
 

@@ -29,8 +29,7 @@ class MailchimpReportWordingTest extends MailchimpSyncTestBase {
         sandbox.abandonedCartAutomation("paused");
 
         HttpResponse<String> answer = Http.postJson(baseUrl() + "/api/mailchimp/sync/customers", "");
-        // a manual sync is a run in the background (202); its report arrives by mail when it ends
-        assertThat(answer.statusCode()).isEqualTo(202);
+        assertThat(answer.statusCode()).isEqualTo(202); // a run in the background: its report mail is awaited below
 
         ReceivedMail report = theReport();
         assertThat(report.text()).contains("Clienti: creati 1").doesNotContain("Carrelli").doesNotContain("carrelli")
@@ -47,7 +46,7 @@ class MailchimpReportWordingTest extends MailchimpSyncTestBase {
         shop.orderRow(order, 1, "SKU-1", 1, "10.00");
 
         HttpResponse<String> answer = Http.postJson(baseUrl() + "/api/mailchimp/sync/orders?since=2026-01-01T12:00:00Z", "");
-        assertThat(answer.statusCode()).isEqualTo(202);
+        assertThat(answer.statusCode()).isEqualTo(202); // a run in the background: its report mail is awaited below
 
         ReceivedMail report = theReport();
         // 12:00 UTC is 13:00 in Italy, where the merchant reads it

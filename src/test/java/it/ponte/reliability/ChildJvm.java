@@ -44,10 +44,45 @@ final class ChildJvm implements AutoCloseable {
         command.add("-Duser.timezone=UTC");
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath());
         command.add(main.getName());
         command.addAll(List.of(args));
         return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /**
+     * A Ponte node in its own JVM on the test's databases and simulators (sandbox profile), under its own node name and
+     * port, plus the given settings. It starts quickly on a shared two-core machine (the client compiler, the serial
+     * collector), without JMX, and logs Ponte at INFO, the rest at WARN.
+     */
+    static ChildJvm ponteNode(it.ponte.db.DataSourcesConfig.DatabaseLocations databases, String sandboxUrl, String node, int port,
+                              String... settings) throws IOException {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.profiles.active=sandbox,test",
+                "--server.port=" + port,
+                "--ponte.sync.node=" + node,
+                "--ponte.db.shop-url=" + databases.shopUrl(),
+                "--ponte.db.erp-url=" + databases.erpUrl(),
+                "--ponte.db.username=" + databases.username(),
+                "--ponte.db.password=" + databases.password(),
+                "--ponte.db.embedded.wipe-on-start=false",
+                "--ponte.sandbox.base-url=" + sandboxUrl,
+                "--spring.jmx.enabled=false",
+                "--camel.main.jmx-enabled=false",
+                "--logging.level.it.ponte=INFO",
+                "--logging.level.root=WARN"));
+        args.addAll(List.of(settings));
+        return start(it.ponte.PonteApplication.class, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), args.toArray(String[]::new));
+    }
+
+    /**
+     * This JVM's class path without its empty entries: the JVM reads an empty entry (Surefire's class path ends with a
+     * separator) as the working directory, where the project's {@code routes/} folder would be found a second time.
+     */
+    private static String classPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** The first output line that matches, waiting at most {@code timeout}. */
@@ -73,6 +108,13 @@ final class ChildJvm implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** Everything the child JVM printed so far (for a test's own report when something went wrong). */
+    List<String> output() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
     }
 
     /** What {@code kill -9} does: no shutdown hook, no finally, children left behind. */

@@ -38,7 +38,7 @@ class GracefulStopTest extends SyncTestBase {
                 .profiles("sandbox", "test")
                 .properties(Map.of("ponte.sync.node", "node-b", "server.port", "0", "spring.jmx.enabled", "false",
                         "spring.jmx.unique-names", "true", "camel.main.jmx-enabled", "false", "ponte.sync.shutdown-wait", "20s"))
-                .run();
+                .run("--spring.quartz.properties.org.quartz.scheduler.instanceName=ponte-node-b");
         long runId;
         try {
             // the poll phase lasts ~5 s: Amazon asks to come back later once

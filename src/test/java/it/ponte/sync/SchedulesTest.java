@@ -24,10 +24,18 @@ class SchedulesTest extends SyncTestBase {
     @org.springframework.beans.factory.annotation.Value("${ponte.sync.cron}")
     String changedCron;
 
+    /** The tests' schedules are off (ponte.schedules.enabled=false), so this node's scheduler is in standby: on for a test. */
+    @org.junit.jupiter.api.BeforeEach
+    void schedulerOn() throws Exception {
+        assertThat(scheduler.isInStandbyMode()).as("a node whose schedules are off takes no firing").isTrue();
+        scheduler.start();
+    }
+
     @AfterEach
     void schedulesOffAgain() throws Exception {
         camel.getRouteController().stopRoute("sync-schedule-changed");
         camel.getRouteController().stopRoute("amazon-account-schedule-it-main");
+        scheduler.standby();
     }
 
     @Test
@@ -44,6 +52,8 @@ class SchedulesTest extends SyncTestBase {
         await().atMost(Duration.ofSeconds(30)).until(() -> !shopJdbc.queryForList(
                 "SELECT outcome FROM sync_run WHERE run_trigger = 'SCHEDULE' AND mode = 'CHANGED' AND outcome IS NOT NULL", Map.of(), String.class).isEmpty());
         assertThat(shopJdbc.queryForObject("SELECT counted FROM sync_run WHERE run_trigger = 'SCHEDULE'", Map.of(), Boolean.class)).isTrue();
+        assertThat(shopJdbc.queryForObject("SELECT firing FROM sync_run WHERE run_trigger = 'SCHEDULE'", Map.of(), String.class))
+                .as("the run names the firing it was started for").isNotBlank();
     }
 
     @Test

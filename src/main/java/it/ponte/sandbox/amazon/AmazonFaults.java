@@ -13,6 +13,12 @@ import org.springframework.stereotype.Component;
 public class AmazonFaults {
 
     private final List<Pending> pending = new ArrayList<>();
+    private final it.ponte.sandbox.faults.RandomFaults random = new it.ponte.sandbox.faults.RandomFaults();
+
+    /** Faults at random, at a rate, on every SP-API, LWA and feed document call (off until configured). */
+    public it.ponte.sandbox.faults.RandomFaults random() {
+        return random;
+    }
 
     public synchronized void add(AmazonFault fault) {
         pending.add(new Pending(fault, fault.times() <= 0 ? -1 : fault.times()));
@@ -39,6 +45,7 @@ public class AmazonFaults {
 
     public synchronized void clear() {
         pending.clear();
+        random.off();
     }
 
     private static final class Pending {

@@ -52,6 +52,27 @@ public class AmazonSwitchesController {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * Faults at random on every SP-API, LWA and feed document call: {@code {"rate": 0.2, "seed": 7, "kinds": [...],
+     * "stallMillis": 1500, "retryAfterSeconds": 1}} (kinds: every kind when absent); the answer says what was injected.
+     */
+    @PutMapping("/random-faults")
+    public it.ponte.sandbox.faults.RandomFaults.Status randomFaults(@RequestBody it.ponte.sandbox.faults.RandomFaults.Settings settings) {
+        sandbox.faults().random().configure(settings);
+        return sandbox.faults().random().status();
+    }
+
+    @GetMapping("/random-faults")
+    public it.ponte.sandbox.faults.RandomFaults.Status randomFaults() {
+        return sandbox.faults().random().status();
+    }
+
+    @DeleteMapping("/random-faults")
+    public ResponseEntity<Void> randomFaultsOff() {
+        sandbox.faults().random().off();
+        return ResponseEntity.noContent().build();
+    }
+
     /** {"on": true}: searchOrders answers orders of every marketplace of the seller, whatever marketplaceIds asks. */
     @PutMapping("/marketplace-filter-ignored")
     public ResponseEntity<Void> ignoreMarketplaceFilter(@RequestBody Map<String, Boolean> on) {

@@ -15,6 +15,7 @@ public final class OperationQuotas {
     public static final String CREATE_FEED = "createFeed";
     public static final String GET_FEED = "getFeed";
     public static final String GET_FEED_DOCUMENT = "getFeedDocument";
+    public static final String GET_FEEDS = "getFeeds";
 
     private static final Map<String, OperationQuota> TABLE = Stream.of(
                     new OperationQuota(SEARCH_ORDERS, 0.0056, 20),
@@ -23,7 +24,8 @@ public final class OperationQuotas {
                     new OperationQuota(CREATE_FEED_DOCUMENT, 0.5, 15),
                     new OperationQuota(CREATE_FEED, 0.0083, 15),
                     new OperationQuota(GET_FEED, 2, 15),
-                    new OperationQuota(GET_FEED_DOCUMENT, 0.0222, 10))
+                    new OperationQuota(GET_FEED_DOCUMENT, 0.0222, 10),
+                    new OperationQuota(GET_FEEDS, 0.0222, 10))
             .collect(Collectors.toUnmodifiableMap(OperationQuota::operation, Function.identity()));
 
     private OperationQuotas() {

@@ -32,6 +32,7 @@ public class SandboxFeeds {
     public static final String UPLOAD_PATH = "/sandbox/amazon/feed-uploads/";
     public static final String DOWNLOAD_PATH = "/sandbox/amazon/feed-downloads/";
     public static final String REPORT_CONTENT_TYPE = "text/xml; charset=UTF-8";
+    private final java.util.concurrent.atomic.AtomicInteger lostCreateFeedAnswers = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Map<String, SandboxFeed> feeds = new ConcurrentHashMap<>();
     private final AtomicLong feedNumbers = new AtomicLong(50_001_019_000L);
@@ -83,6 +84,10 @@ public class SandboxFeeds {
         String feedId = String.valueOf(feedNumbers.incrementAndGet());
         feeds.put(feedId, SandboxFeed.created(feedId, sellerId, feedType, marketplaceIds, documentId,
                 new String(document.content(), StandardCharsets.UTF_8), clock.now().truncatedTo(ChronoUnit.SECONDS), plan));
+        if (lostCreateFeedAnswers.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            // the feed exists; its answer is lost on the way back
+            throw new SpApiException(503, AmazonErrors.forStatus(503));
+        }
         return Map.of("feedId", feedId);
     }
 
@@ -93,6 +98,28 @@ public class SandboxFeeds {
             throw SpApiException.notFound("Feed " + feedId + " was not found.");
         }
         return view(feed);
+    }
+
+    /**
+     * getFeeds: the seller's feeds of the given types (comma-separated, required as on Amazon), created at or after
+     * {@code createdSince} when given, newest first; without processing them (no poll).
+     */
+    public Map<String, Object> getFeeds(String sellerId, String feedTypes, String createdSince) {
+        if (feedTypes == null || feedTypes.isBlank()) {
+            throw SpApiException.invalidInput("feedTypes is required unless nextToken is given.");
+        }
+        java.util.Set<String> types = java.util.Set.of(feedTypes.split(","));
+        java.time.Instant since;
+        try {
+            since = createdSince == null || createdSince.isBlank() ? java.time.Instant.EPOCH : java.time.Instant.parse(createdSince);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw SpApiException.invalidInput("createdSince is not an ISO 8601 date-time: " + createdSince);
+        }
+        List<Map<String, Object>> list = feeds.values().stream()
+                .filter(f -> f.sellerId().equals(sellerId) && types.contains(f.feedType()) && !f.createdTime().isBefore(since))
+                .sorted(Comparator.comparing(SandboxFeed::createdTime).reversed())
+                .map(SandboxFeeds::view).toList();
+        return Map.of("feeds", list);
     }
 
     /** getFeedDocument: a presigned URL to download it, and GZIP when the report is compressed. */
@@ -133,6 +160,12 @@ public class SandboxFeeds {
         feeds.clear();
         documents.clear();
         switches.clear();
+        lostCreateFeedAnswers.set(0);
+    }
+
+    /** The next createFeed creates its feed but answers 503, as when the answer is lost on the way back. */
+    public void loseNextCreateFeedAnswer() {
+        lostCreateFeedAnswers.incrementAndGet();
     }
 
     private SandboxFeed poll(SandboxFeed feed) {

@@ -36,6 +36,14 @@ public class SpApiFeedsController {
         return gate.call(request, OperationQuotas.CREATE_FEED, 202, seller -> feeds.createFeed(seller, body));
     }
 
+    /** getFeeds: the seller's feeds of the given types, created since the instant when given, newest first. */
+    @GetMapping("/feeds")
+    public ResponseEntity<Object> getFeeds(@org.springframework.web.bind.annotation.RequestParam(required = false) String feedTypes,
+                                           @org.springframework.web.bind.annotation.RequestParam(required = false) String createdSince,
+                                           HttpServletRequest request) {
+        return gate.call(request, OperationQuotas.GET_FEEDS, seller -> feeds.getFeeds(seller, feedTypes, createdSince));
+    }
+
     @GetMapping("/feeds/{feedId}")
     public ResponseEntity<Object> getFeed(@PathVariable String feedId, HttpServletRequest request) {
         return gate.call(request, OperationQuotas.GET_FEED, seller -> feeds.getFeed(seller, feedId));

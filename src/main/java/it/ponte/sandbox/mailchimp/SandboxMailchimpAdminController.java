@@ -65,6 +65,27 @@ class SandboxMailchimpAdminController {
         return ResponseEntity.ok(Map.of("latencyMs", faults.latencyMillis()));
     }
 
+    /**
+     * Faults at random: {@code {"rate": 0.2, "seed": 7, "kinds": ["UNAVAILABLE", "READ_TIMEOUT"], "stallMillis": 1500,
+     * "retryAfterSeconds": 1}} (kinds: every kind when absent); the answer says what was injected so far.
+     */
+    @org.springframework.web.bind.annotation.PutMapping("/sandbox/mailchimp/random-faults")
+    it.ponte.sandbox.faults.RandomFaults.Status randomFaults(@RequestBody it.ponte.sandbox.faults.RandomFaults.Settings settings) {
+        faults.random().configure(settings);
+        return faults.random().status();
+    }
+
+    @org.springframework.web.bind.annotation.GetMapping("/sandbox/mailchimp/random-faults")
+    it.ponte.sandbox.faults.RandomFaults.Status randomFaults() {
+        return faults.random().status();
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/sandbox/mailchimp/random-faults")
+    ResponseEntity<Void> randomFaultsOff() {
+        faults.random().off();
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/sandbox/mailchimp/admin/members")
     ResponseEntity<Map<String, String>> member(@RequestBody MemberRequest request) {
         List<String> statuses = List.of("subscribed", "unsubscribed", "cleaned", "pending", "transactional", "archived");

@@ -38,6 +38,12 @@ public class SandboxMailchimpFaults {
     private final AtomicReference<Long> retryAfterSeconds = new AtomicReference<>();
     private final AtomicReference<String> unreadableAnswerFor = new AtomicReference<>();
     private final AtomicBoolean keyRevoked = new AtomicBoolean();
+    private final it.ponte.sandbox.faults.RandomFaults random = new it.ponte.sandbox.faults.RandomFaults();
+
+    /** Faults at random, at a rate, on every API call (off until configured; {@link #reset()} turns it off). */
+    public it.ponte.sandbox.faults.RandomFaults random() {
+        return random;
+    }
 
     public void failNext(int count, int status) {
         failNext(count, status, null);
@@ -91,6 +97,7 @@ public class SandboxMailchimpFaults {
         retryAfterSeconds.set(null);
         unreadableAnswerFor.set(null);
         keyRevoked.set(false);
+        random.off();
     }
 
     Decision decide(String path) {
