@@ -14,6 +14,7 @@ const TEXTS = {
     'runs.startedMsg': 'Sincronizzazione {0} avviata.', 'runs.manualStarted': 'Sincro manuale {0} avviata.',
     'runs.amazonWaiting': 'Amazon: in attesa del budget di chiamate; prossima pagina consentita alle {0} (account {1}, {2}).',
     'runs.amazonStopped': 'Amazon: tempo del polling esaurito per l\'account {1}; la prossima pagina è consentita alle {0}, la lettura riprende alla prossima sincronizzazione.',
+    'runs.amazonBackfill': 'Amazon: recupero storico in corso, {3} ordini finora, prossima pagina alle {0} (account {1}); la lettura riprende alla prossima sincronizzazione.',
     'mode.TOTAL': 'Totale', 'mode.CHANGED': 'per Variati', 'mode.PARTIAL': 'Parziale', 'mode.IMPORT': 'Importazione Amazon',
     'mode.MAILCHIMP': 'Mailchimp manuale', 'scope.CUSTOMERS': 'clienti', 'scope.PRODUCTS': 'prodotti', 'scope.ORDERS': 'storico ordini',
     'phase.STARTING': 'Avvio', 'phase.AMAZON_POLL': 'Ordini da Amazon', 'phase.ERP_INSERT': 'Inserimento nel gestionale',
@@ -57,6 +58,7 @@ const TEXTS = {
     'runs.startedMsg': 'Sync run {0} started.', 'runs.manualStarted': 'Manual sync {0} started.',
     'runs.amazonWaiting': 'Amazon: waiting for the call budget; next page allowed at {0} (account {1}, {2}).',
     'runs.amazonStopped': 'Amazon: poll time budget spent for account {1}; the next page is allowed at {0}, reading goes on at the next sync run.',
+    'runs.amazonBackfill': 'Amazon: backfill in progress, {3} orders so far, next page allowed at {0} (account {1}); reading goes on at the next sync run.',
     'mode.TOTAL': 'Total', 'mode.CHANGED': 'Changed', 'mode.PARTIAL': 'Partial', 'mode.IMPORT': 'Amazon import',
     'mode.MAILCHIMP': 'Mailchimp manual', 'scope.CUSTOMERS': 'customers', 'scope.PRODUCTS': 'products', 'scope.ORDERS': 'order history',
     'phase.STARTING': 'Starting', 'phase.AMAZON_POLL': 'Orders from Amazon', 'phase.ERP_INSERT': 'ERP insert',
@@ -288,7 +290,9 @@ function renderAmazonWait(run) {
   box.hidden = !shown;
   box.dataset.waiting = shown ? String(wait.waiting) : '';
   box.dataset.nextPageAt = shown ? wait.nextPageAt : '';
-  box.textContent = shown ? t(wait.waiting ? 'runs.amazonWaiting' : 'runs.amazonStopped', fmtTime(wait.nextPageAt), wait.accountId, wait.operation) : '';
+  box.dataset.ordersSoFar = shown ? String(wait.ordersSoFar || 0) : '';
+  const key = wait && wait.waiting ? 'runs.amazonWaiting' : wait && wait.ordersSoFar > 0 ? 'runs.amazonBackfill' : 'runs.amazonStopped';
+  box.textContent = shown ? t(key, fmtTime(wait.nextPageAt), wait.accountId, wait.operation, wait.ordersSoFar) : '';
 }
 
 async function startRun() {

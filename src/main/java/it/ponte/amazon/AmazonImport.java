@@ -43,11 +43,13 @@ public class AmazonImport implements RecordFailureSink {
     private final AmazonResweeps resweeps;
     private final SpApiRateLimiter rateLimiter;
     private final AmazonOrderReader reader;
+    private final AmazonWindowProgress windowProgress;
 
     public AmazonImport(AmazonAccounts accounts, AmazonOrdersApi api, AmazonOrderToShop importer, AmazonOrderHolds holds,
                         AmazonProperties properties, Clock clock, FailurePolicy policy, AmazonResweeps resweeps,
-                        SpApiRateLimiter rateLimiter, AmazonOrderReader reader) {
+                        SpApiRateLimiter rateLimiter, AmazonOrderReader reader, AmazonWindowProgress windowProgress) {
         this.reader = reader;
+        this.windowProgress = windowProgress;
         this.resweeps = resweeps;
         this.rateLimiter = rateLimiter;
         this.policy = policy;
@@ -74,6 +76,20 @@ public class AmazonImport implements RecordFailureSink {
         if (!start.isBefore(end)) {
             start = end.minus(polling.overlap());
         }
+        // a window an earlier run stopped in goes on from its next page (a token is good for a day: an older one is
+        // dropped and the window read again from the watermark, which the exactly-once keys make harmless)
+        Optional<AmazonWindowProgress.Saved> saved = windowProgress.find(account.id());
+        if (saved.isPresent() && saved.get().savedAt().isAfter(now.minus(java.time.Duration.ofHours(23)))) {
+            AmazonWindowProgress.Saved s = saved.get();
+            ImportWindow resumed = ImportWindow.resumed(account, new AmazonOrdersApi.SearchQuery(s.windowAfter(), s.windowBefore(),
+                    account.marketplaces(), polling.pageSize()), s.initial(), s.nextToken(), s.ordersRead());
+            log.info("Amazon account {}: going on with the window {} – {} from its next page ({} orders read so far)", account.id(),
+                    s.windowAfter(), s.windowBefore(), s.ordersRead());
+            return resumed;
+        }
+        if (saved.isPresent()) {
+            windowProgress.clear(account.id());
+        }
         AmazonOrdersApi.SearchQuery query = new AmazonOrdersApi.SearchQuery(start, end, account.marketplaces(), polling.pageSize());
         ImportWindow window = accounts.watermark(account.id()).isPresent() ? new ImportWindow(account, query)
                 : ImportWindow.first(account, query);
@@ -89,6 +105,7 @@ public class AmazonImport implements RecordFailureSink {
     /** Notes the page in the window (next token, the end Amazon applied); the body becomes its orders, still JSON. */
     public List<JsonNode> pageRead(@ExchangeProperty(WINDOW) ImportWindow window, @Body SearchOrdersPage page) {
         window.pageRead(page.nextToken(), page.lastUpdatedBefore(), properties.polling().maxPages());
+        window.ordersRead(page.ordersOrEmpty().size());
         return page.ordersOrEmpty();
     }
 
@@ -182,6 +199,9 @@ public class AmazonImport implements RecordFailureSink {
     /** Moves the watermark, only for a window read to its last page. */
     public void closeWindow(@ExchangeProperty(WINDOW) ImportWindow window) {
         if (window.finished()) {
+            if (window.saved()) {
+                windowProgress.clear(window.account().id());
+            }
             accounts.advanceWatermark(window.account().id(), window.end());
             log.debug("Closed {}: watermark now {}", window, window.end());
         }
@@ -236,6 +256,11 @@ public class AmazonImport implements RecordFailureSink {
         if (window.resweep() && !window.finished()) {
             resweeps.saveProgress(window.account().id(), window.query().lastUpdatedAfter(), window.query().lastUpdatedBefore(),
                     window.nextToken(), window.startedAt());
+        } else if (!window.resweep() && !window.finished()) {
+            // a window of more than one page: should the time budget stop this run, the next goes on from here
+            windowProgress.save(window.account().id(), window.query().lastUpdatedAfter(), window.query().lastUpdatedBefore(),
+                    window.nextToken(), window.initial(), window.ordersRead(), clock.instant());
+            window.saved(true);
         }
     }
 
@@ -273,18 +298,34 @@ public class AmazonImport implements RecordFailureSink {
             // Amazon refused the re-sweep's page (an expired or foreign token): start a fresh one next time.
             resweeps.abandon(accountId);
         }
+        if (window != null && !window.resweep() && window.saved() && budgetSpent(failure).isEmpty()
+                && (policy.classify(failure) == FailureClass.PERMANENT || windowWentWrong(failure))) {
+            // Amazon refused the window's token, or its pages went wrong (a token twice, too many pages): the next run
+            // reads the window again from its start, as it says, instead of going on from the saved page
+            windowProgress.clear(accountId);
+        }
         String reason = policy.classify(failure) == FailureClass.REMOTE_DOWN
                 ? "Amazon non raggiungibile (circuito aperto dopo troppi errori): l'account sarà letto alla prossima sincronizzazione"
                 : policy.reason(failure);
         log.warn("Amazon poll of account {} failed: {}", accountId, reason);
         if (report != null) {
             report.accountFailed(accountId, reason, isAuthorization(failure));
-            budgetSpent(failure).ifPresent(spent -> report.stoppedOnTimeBudget(accountId, spent.operation(), spent.allowedAt()));
+            budgetSpent(failure).ifPresent(spent -> report.stoppedOnTimeBudget(accountId, spent.operation(), spent.allowedAt(),
+                    window != null && !window.resweep() ? window.ordersRead() : windowProgress.ordersRead(accountId)));
         }
     }
 
     public AmazonImportReport newReport(@ExchangeProperty(REPORT) AmazonImportReport existing) {
         return existing != null ? existing : new AmazonImportReport();
+    }
+
+    private static boolean windowWentWrong(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IllegalStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<SpApiBudgetSpentException> budgetSpent(Throwable failure) {

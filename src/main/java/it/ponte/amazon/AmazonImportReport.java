@@ -21,7 +21,7 @@ public final class AmazonImportReport {
      * operation's token comes at {@code nextPageAt}); not waiting when the poll stopped on its time budget and the
      * next run goes on from there, which Amazon allows from {@code nextPageAt}.
      */
-    public record RateWait(String accountId, String operation, Instant nextPageAt, boolean waiting) {
+    public record RateWait(String accountId, String operation, Instant nextPageAt, boolean waiting, int ordersSoFar) {
     }
 
     private volatile RateWait waitingNow;
@@ -35,7 +35,7 @@ public final class AmazonImportReport {
 
     /** The poll waits for Amazon's rate budget until {@code nextPageAt}. */
     public void waitingForRate(String accountId, String operation, Instant nextPageAt) {
-        waitingNow = new RateWait(accountId, operation, nextPageAt, true);
+        waitingNow = new RateWait(accountId, operation, nextPageAt, true, 0);
         rateWaitListener.run();
     }
 
@@ -47,9 +47,12 @@ public final class AmazonImportReport {
         }
     }
 
-    /** The poll of the account stopped on its time budget; Amazon allows its next page at {@code nextPageAt}. */
-    public void stoppedOnTimeBudget(String accountId, String operation, Instant nextPageAt) {
-        stoppedOnBudget = new RateWait(accountId, operation, nextPageAt, false);
+    /**
+     * The poll of the account stopped on its time budget; Amazon allows its next page at {@code nextPageAt}; the window
+     * under way has read {@code ordersSoFar} orders, across runs.
+     */
+    public void stoppedOnTimeBudget(String accountId, String operation, Instant nextPageAt, int ordersSoFar) {
+        stoppedOnBudget = new RateWait(accountId, operation, nextPageAt, false, ordersSoFar);
         rateWaitListener.run();
     }
 

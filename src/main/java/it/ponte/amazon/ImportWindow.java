@@ -22,6 +22,10 @@ public final class ImportWindow {
     private int pages;
     private boolean finished;
     private Instant appliedBefore;
+    /** Orders read in this window so far, across runs (a window resumed from an earlier run starts from its count). */
+    private int ordersRead;
+    /** Whether the window's progress is kept in amazon_window_progress (resumed, or saved after a page in this run). */
+    private boolean saved;
 
     ImportWindow(AmazonProperties.Account account, AmazonOrdersApi.SearchQuery query) {
         this(account, query, false, false, null, null);
@@ -40,6 +44,31 @@ public final class ImportWindow {
     /** The account's very first window (no watermark yet): it reaches back {@code initial-lookback}. */
     static ImportWindow first(AmazonProperties.Account account, AmazonOrdersApi.SearchQuery query) {
         return new ImportWindow(account, query, true, false, null, null);
+    }
+
+    /** An incremental window an earlier run stopped in (its time budget spent): it goes on from {@code token}. */
+    static ImportWindow resumed(AmazonProperties.Account account, AmazonOrdersApi.SearchQuery query, boolean initial, String token,
+                                int ordersRead) {
+        ImportWindow window = new ImportWindow(account, query, initial, false, token, null);
+        window.ordersRead = ordersRead;
+        window.saved = true;
+        return window;
+    }
+
+    public int ordersRead() {
+        return ordersRead;
+    }
+
+    void ordersRead(int count) {
+        ordersRead += count;
+    }
+
+    public boolean saved() {
+        return saved;
+    }
+
+    void saved(boolean saved) {
+        this.saved = saved;
     }
 
     /** A deep re-sweep, from its first page ({@code token} null) or from where an earlier run stopped. */

@@ -82,13 +82,16 @@ public class MailchimpShopReader {
     // --- records in full -------------------------------------------------------------------------------------------
 
     public Optional<ShopCustomer> customer(long id) {
+        // the address in the same statement: a query inside the row mapper would ask the pool for a second connection
+        // while holding the first, and writers in parallel would exhaust the pool waiting for each other
         return jdbc.query("""
-                SELECT c.*, (SELECT a.id FROM address a WHERE a.customer_id = c.id ORDER BY a.id LIMIT 1) AS address_id
-                FROM customer c WHERE c.id = :id""", Map.of("id", id), (rs, i) -> new ShopCustomer(rs.getLong("id"), rs.getString("email"),
+                SELECT c.*, """ + ADDRESS_COLUMNS + """
+                FROM customer c LEFT JOIN address a ON a.id = (SELECT MIN(f.id) FROM address f WHERE f.customer_id = c.id)
+                WHERE c.id = :id""", Map.of("id", id), (rs, i) -> new ShopCustomer(rs.getLong("id"), rs.getString("email"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("company"),
                 // registered: the customer can log in (has credentials), as the seed's "utenti registrati"
                 rs.getString("login_name") != null && rs.getString("password_hash") != null,
-                rs.getBoolean("marketing_consent"), address(rs.getObject("address_id", Long.class)))).stream().findFirst();
+                rs.getBoolean("marketing_consent"), address(rs))).stream().findFirst();
     }
 
     public Optional<ShopProduct> product(long id) {
@@ -103,10 +106,11 @@ public class MailchimpShopReader {
         List<ShopOrderRow> rows = jdbc.query("SELECT * FROM order_row WHERE order_id = :id ORDER BY line_no", Map.of("id", id),
                 (rs, i) -> new ShopOrderRow(rs.getLong("id"), rs.getInt("line_no"), rs.getString("sku"), rs.getInt("quantity"),
                         rs.getBigDecimal("unit_price"), rs.getObject("product_id", Long.class)));
-        return jdbc.query("SELECT * FROM shop_order WHERE id = :id", Map.of("id", id), (rs, i) -> new ShopOrder(rs.getLong("id"),
+        return jdbc.query("SELECT o.*, " + ADDRESS_COLUMNS + " FROM shop_order o LEFT JOIN address a ON a.id = o.ship_address_id WHERE o.id = :id",
+                Map.of("id", id), (rs, i) -> new ShopOrder(rs.getLong("id"),
                 rs.getString("status"), rs.getLong("customer_id"), instant(rs, "order_date"), rs.getString("currency"),
                 rs.getBigDecimal("shipping_total"), rs.getBigDecimal("order_total"), rs.getString("carrier"),
-                rs.getString("tracking_number"), instant(rs, "updated_at"), address(rs.getObject("ship_address_id", Long.class)), rows,
+                rs.getString("tracking_number"), instant(rs, "updated_at"), address(rs), rows,
                 instant(rs, "erp_cancelled_at")))
                 .stream().findFirst();
     }
@@ -139,13 +143,16 @@ public class MailchimpShopReader {
                 }).stream().findFirst();
     }
 
-    private ShopAddress address(Long id) {
-        if (id == null) {
+    /** The address columns a record's statement joins in (alias {@code a}), read by {@link #address(ResultSet)}. */
+    private static final String ADDRESS_COLUMNS = "a.id AS a_id, a.line1 AS a_line1, a.line2 AS a_line2, a.city AS a_city, "
+            + "a.province AS a_province, a.postal_code AS a_postal_code, a.country_code AS a_country_code ";
+
+    private static ShopAddress address(ResultSet rs) throws SQLException {
+        if (rs.getObject("a_id") == null) {
             return null;
         }
-        return jdbc.query("SELECT * FROM address WHERE id = :id", Map.of("id", id), (rs, i) -> new ShopAddress(rs.getString("line1"),
-                rs.getString("line2"), rs.getString("city"), rs.getString("province"), rs.getString("postal_code"),
-                rs.getString("country_code"))).stream().findFirst().orElse(null);
+        return new ShopAddress(rs.getString("a_line1"), rs.getString("a_line2"), rs.getString("a_city"), rs.getString("a_province"),
+                rs.getString("a_postal_code"), rs.getString("a_country_code"));
     }
 
     private List<Long> ids(String sql, Instant since) {

@@ -90,7 +90,9 @@ public class SyncLauncher {
         String token = lock.tryAcquire(SyncLock.MAILCHIMP, node).orElseThrow(() -> {
             Long running = runningRunId(SyncLock.MAILCHIMP);
             String scopeRunning = running == null ? null : runs.find(running).map(SyncRun::scope).orElse(null);
-            return new SyncAlreadyRunningException(running, MAILCHIMP_KINDS.getOrDefault(scopeRunning, "Una sincro manuale Mailchimp"));
+            // Map.of refuses a null key: a run not found (or one without a scope) is named in general terms
+            return new SyncAlreadyRunningException(running, scopeRunning == null ? "Una sincro manuale Mailchimp"
+                    : MAILCHIMP_KINDS.getOrDefault(scopeRunning, "Una sincro manuale Mailchimp"));
         });
         long runId;
         try {

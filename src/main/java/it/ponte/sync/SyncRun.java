@@ -36,8 +36,10 @@ public record SyncRun(
      * The Amazon poll and Amazon's rate budget: {@code waiting} true while the poll waits for the next page of
      * {@code accountId} ({@code operation}, allowed at {@code nextPageAt}); false when the poll stopped on its time
      * budget, the rest (a backfill, a re-sweep) left to the next run, which Amazon lets read on from {@code nextPageAt}.
+     * {@code ordersSoFar}: after such a stop in a backfill (a window read over several runs), the orders it has read so
+     * far, counted across runs; 0 otherwise.
      */
-    public record AmazonWait(String accountId, String operation, Instant nextPageAt, boolean waiting) {
+    public record AmazonWait(String accountId, String operation, Instant nextPageAt, boolean waiting, int ordersSoFar) {
     }
 
     public boolean running() {

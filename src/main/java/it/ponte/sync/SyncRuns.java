@@ -72,7 +72,8 @@ public class SyncRuns {
     /** The poll's wait for Amazon's rate budget now, else where it stopped on its time budget, else none. */
     static SyncRun.AmazonWait amazonWait(it.ponte.amazon.AmazonImportReport report) {
         it.ponte.amazon.AmazonImportReport.RateWait wait = report.rateWait();
-        return wait == null ? null : new SyncRun.AmazonWait(wait.accountId(), wait.operation(), wait.nextPageAt(), wait.waiting());
+        return wait == null ? null : new SyncRun.AmazonWait(wait.accountId(), wait.operation(), wait.nextPageAt(), wait.waiting(),
+                wait.ordersSoFar());
     }
 
     void finish(SyncContext ctx, SyncOutcome outcome, String reason) {
