@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import it.ponte.db.DataSourcesConfig;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.sql.SQLTransientException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +31,8 @@ public class FailurePolicy {
     }
 
     private static final Set<Integer> TRANSIENT_STATUSES = Set.of(408, 425, 429);
+    /** MariaDB's "lock wait timeout exceeded" (1205) and "deadlock found" (1213): the transaction may simply be tried again. */
+    private static final Set<Integer> LOCK_CONFLICTS = Set.of(1205, 1213);
 
     public FailureClass classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -48,6 +53,11 @@ public class FailurePolicy {
                     || t instanceof SQLNonTransientConnectionException || t instanceof SQLTransientConnectionException) {
                 // the ERP is a remote like the others: its outage leaves the orders owed; only the shop database is Ponte's own
                 return fromErpPool(failure) ? FailureClass.TRANSIENT : FailureClass.OWN_DATABASE;
+            }
+            if (t instanceof TransientDataAccessException || t instanceof SQLTransientException
+                    || (t instanceof SQLException sql && LOCK_CONFLICTS.contains(sql.getErrorCode()))) {
+                // a lock wait timeout or a deadlock: another transaction was in the way this time, the record is fine
+                return FailureClass.TRANSIENT;
             }
             if (t instanceof IOException) {
                 // connect and read timeouts, resets, a truncated answer: the network, not the record

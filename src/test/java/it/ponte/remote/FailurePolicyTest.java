@@ -29,6 +29,19 @@ class FailurePolicyTest {
     }
 
     @Test
+    void aLockWaitTimeoutOrADeadlockIsTransientNotTheRecordsFault() {
+        // as MariaDB Connector/J raises them (error code, SQL state), bare or wrapped by Camel and Spring
+        java.sql.SQLException lockWait = new java.sql.SQLException("Lock wait timeout exceeded; try restarting transaction", "HY000", 1205);
+        java.sql.SQLException deadlock = new java.sql.SQLTransactionRollbackException("Deadlock found when trying to get lock", "40001", 1213);
+        assertThat(policy.classify(lockWait)).isEqualTo(FailureClass.TRANSIENT);
+        assertThat(policy.classify(new CamelExecutionException("wrapped", null, deadlock))).isEqualTo(FailureClass.TRANSIENT);
+        assertThat(policy.classify(new org.springframework.dao.CannotAcquireLockException("lock", lockWait))).isEqualTo(FailureClass.TRANSIENT);
+        // a value the ERP refuses stays the record's own fault
+        assertThat(policy.classify(new java.sql.SQLDataException("Out of range value for column 'quantity'", "22003", 1264)))
+                .isEqualTo(FailureClass.UNEXPECTED);
+    }
+
+    @Test
     void otherRefusalsAndUnreadableAnswersArePermanent() {
         assertThat(policy.classify(http(400))).isEqualTo(FailureClass.PERMANENT);
         assertThat(policy.classify(new JsonParseException(null, "Unexpected character"))).isEqualTo(FailureClass.PERMANENT);
