@@ -34,9 +34,27 @@ import org.slf4j.LoggerFactory;
  */
 class RemoteCallMetricsTest extends SyncTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    it.ponte.sandbox.mailchimp.SandboxMailchimpFaults mailchimpFaults;
+
     @AfterEach
     void amazonBack() {
         amazon.faults().clear();
+        mailchimpFaults.reset();
+    }
+
+    @Test
+    void aMailchimp503IsSeenAndRedeliveredByThePolicyNotRetriedSilentlyByTheHttpClient() throws Exception {
+        String before = scrape();
+        // Apache HttpClient on its own would re-send a GET answered 503 and hide it: Ponte would see a 200 and no retry
+        mailchimpFaults.failNext(1, 503);
+
+        assertThat(sync.run(SyncMode.CHANGED).outcome()).isEqualTo(SyncOutcome.SUCCEEDED);
+
+        String after = scrape();
+        String store = "operation=\"get store\",remote=\"mailchimp\"";
+        assertThat(delta(before, after, "ponte_remote_calls_total", store + ",status=\"503\"")).isEqualTo(1);
+        assertThat(delta(before, after, "ponte_remote_retries_total", store)).isEqualTo(1);
     }
 
     @Test
