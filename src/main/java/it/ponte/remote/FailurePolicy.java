@@ -6,14 +6,14 @@ import it.ponte.db.DataSourcesConfig;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.sql.SQLTransientException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 
@@ -54,17 +54,24 @@ public class FailurePolicy {
                 // the ERP is a remote like the others: its outage leaves the orders owed; only the shop database is Ponte's own
                 return fromErpPool(failure) ? FailureClass.TRANSIENT : FailureClass.OWN_DATABASE;
             }
-            if (t instanceof TransientDataAccessException || t instanceof SQLTransientException
-                    || (t instanceof SQLException sql && LOCK_CONFLICTS.contains(sql.getErrorCode()))) {
-                // a lock wait timeout or a deadlock: another transaction was in the way this time, the record is fine
-                return FailureClass.TRANSIENT;
-            }
             if (t instanceof IOException) {
                 // connect and read timeouts, resets, a truncated answer: the network, not the record
                 return FailureClass.TRANSIENT;
             }
         }
-        return FailureClass.UNEXPECTED;
+        // only when nothing above named it: a lock wait timeout or a deadlock is not the record's fault but another
+        // transaction's being in the way this time
+        return lockConflict(failure) ? FailureClass.TRANSIENT : FailureClass.UNEXPECTED;
+    }
+
+    private static boolean lockConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PessimisticLockingFailureException || t instanceof SQLTransactionRollbackException
+                    || (t instanceof SQLException sql && LOCK_CONFLICTS.contains(sql.getErrorCode()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean fromErpPool(Throwable failure) {

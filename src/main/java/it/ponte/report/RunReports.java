@@ -55,7 +55,9 @@ public class RunReports {
     public ReportMail ofRun(@ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx) {
         Locale locale = messages.locale();
         DateTimeFormatter dates = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", locale).withZone(ITALY);
-        Object failureNote = ctx.report("failure");
+        // a phase's failure is noted for the report; a run that broke off where no phase could note it (its own error
+        // handling failed too) has its failure in the ledger only: either way it is an alert, never "nothing new"
+        Object failureNote = ctx.report("failure") != null ? ctx.report("failure") : ctx.ledger().failure();
         String failure = failureNote == null ? null : secrets.apply(failureNote.toString());
         List<String> errors = ctx.errors().stream().map(secrets::apply).toList();
         String outcome = failure != null ? "FAILED" : errors.isEmpty() ? "SUCCEEDED" : "PARTIAL";
