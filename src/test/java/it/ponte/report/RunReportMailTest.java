@@ -100,6 +100,32 @@ class RunReportMailTest extends SyncTestBase {
     }
 
     @Test
+    void anAlertTheMailServerDidNotTakeWaitsAndLeavesOnceTheServerAnswersAgain() {
+        SyncContext failed = new SyncContext(4343, SyncMode.CHANGED, SyncTrigger.SCHEDULE, true, null, null, "test-lock");
+        failed.putReport("failure", "database del negozio non raggiungibile: Connection refused");
+        mail.stop();
+        try {
+            producer.send("direct:report", exchange -> exchange.setProperty(SyncContext.PROPERTY, failed));
+            assertThat(shopJdbc.queryForObject("SELECT COUNT(*) FROM unsent_report WHERE run_id = 4343", Map.of(), Integer.class)).isEqualTo(1);
+            // tried again while the server is still down: it keeps waiting, one attempt more
+            producer.sendBody("direct:report-resend", null);
+            assertThat(shopJdbc.queryForObject("SELECT attempts FROM unsent_report WHERE run_id = 4343", Map.of(), Integer.class)).isEqualTo(2);
+        } finally {
+            mail.start();
+        }
+
+        producer.sendBody("direct:report-resend", null);
+
+        ReceivedMail alert = theOnlyMail();
+        assertThat(alert.subject()).isEqualTo(
+                "Ponte – sincronizzazione #4343 (per Variati) INTERROTTA: database del negozio non raggiungibile: Connection refused");
+        assertThat(alert.text()).contains("Motivo: database del negozio non raggiungibile: Connection refused");
+        assertThat(alert.html()).contains("Motivo: database del negozio non raggiungibile: Connection refused");
+        assertThat(shopJdbc.queryForObject("SELECT COUNT(*) FROM unsent_report", Map.of(), Integer.class)).isZero();
+        assertThat(shopJdbc.queryForObject("SELECT COUNT(*) FROM run_report WHERE run_id = 4343", Map.of(), Integer.class)).isEqualTo(1);
+    }
+
+    @Test
     void noSecretAppearsInTheReportEvenWhenAnErrorQuotesOne() {
         amazon.sellers().revokeSeller("A1PONTESANDBOX");
         fixtures.amazonOrder();
