@@ -26,7 +26,7 @@ class BadInputSweepTest extends SyncTestBase {
             "/api/mailchimp/sync/orders", "/api/mailchimp/parked/{id}/retry", "/api/amazon/parked/{id}/retry",
             "/api/erp/parked/{id}/retry",
             "/api/amazon/orders/{id}/cancel", "/api/amazon/orders/{id}/ship", "/api/amazon/orders/{id}/refund",
-            "/api/amazon/accounts/{id}/order-sync", "/api/sync");
+            "/api/amazon/accounts/{id}/order-sync", "/api/sync", "/api/preflight");
     private static final List<String> IDS = List.of("999999", "-1", "0", "abc", "9999999999999999999999", "%2e%2e", "%00", "a%20b",
             "it-main%27%20OR%201=1");
     /** Fewer ids for the changing requests: each that passes the checks does real work (a manual sync, a run). */
