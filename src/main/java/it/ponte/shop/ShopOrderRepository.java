@@ -46,34 +46,9 @@ public class ShopOrderRepository {
     /** Inserts the order header and its rows (callers hold a transaction); the unique keys refuse a second copy. */
     public long insert(ShopOrder order) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        shop.update("""
-                INSERT INTO shop_order (origin, status, customer_id, ship_address_id, order_date, currency, items_total, shipping_total,
-                                        order_total, amazon_account_id, amazon_order_id, marketplace_id, amazon_status, amazon_state,
-                                        amazon_last_updated)
-                VALUES (:origin, :status, :customerId, :shipAddressId, :orderDate, :currency, :itemsTotal, :shippingTotal,
-                        :orderTotal, :accountId, :amazonOrderId, :marketplaceId, :amazonStatus, :amazonState, :amazonLastUpdated)
-                """, new MapSqlParameterSource()
-                .addValue("origin", order.origin().name()).addValue("status", order.status().name())
-                .addValue("customerId", order.customerId()).addValue("shipAddressId", order.shipAddressId())
-                .addValue("orderDate", Timestamp.from(order.orderDate())).addValue("currency", order.currency())
-                .addValue("itemsTotal", order.itemsTotal()).addValue("shippingTotal", order.shippingTotal())
-                .addValue("orderTotal", order.orderTotal()).addValue("accountId", order.amazonAccountId())
-                .addValue("amazonOrderId", order.amazonOrderId()).addValue("marketplaceId", order.marketplaceId())
-                .addValue("amazonStatus", order.amazonStatus()).addValue("amazonState", order.amazonState())
-                .addValue("amazonLastUpdated", order.amazonLastUpdated() == null ? null : Timestamp.from(order.amazonLastUpdated())),
-                key, new String[] {"id"});
+        shop.update(HEADER_INSERT, headerParameters(order), key, new String[] {"id"});
         long id = key.getKey().longValue();
-        List<SqlParameterSource> rows = new ArrayList<>();
-        for (ShopOrder.OrderRow r : order.rows()) {
-            rows.add(new MapSqlParameterSource().addValue("orderId", id).addValue("lineNo", r.lineNo()).addValue("sku", r.sku())
-                    .addValue("title", r.title()).addValue("quantity", r.quantity()).addValue("unitPrice", r.unitPrice())
-                    .addValue("rowTotal", r.rowTotal()).addValue("productId", r.productId())
-                    .addValue("itemId", r.amazonOrderItemId()));
-        }
-        shop.batchUpdate("""
-                INSERT INTO order_row (order_id, line_no, sku, title, quantity, unit_price, row_total, product_id, amazon_order_item_id)
-                VALUES (:orderId, :lineNo, :sku, :title, :quantity, :unitPrice, :rowTotal, :productId, :itemId)
-                """, rows.toArray(SqlParameterSource[]::new));
+        shop.batchUpdate(ROW_INSERT, order.rows().stream().map(r -> rowParameters(id, r)).toArray(SqlParameterSource[]::new));
         return id;
     }
 
@@ -102,13 +77,7 @@ public class ShopOrderRepository {
         if (batch.isEmpty()) {
             return List.of();
         }
-        shop.batchUpdate("""
-                INSERT INTO shop_order (origin, status, customer_id, ship_address_id, order_date, currency, items_total, shipping_total,
-                                        order_total, amazon_account_id, amazon_order_id, marketplace_id, amazon_status, amazon_state,
-                                        amazon_last_updated)
-                VALUES (:origin, :status, :customerId, :shipAddressId, :orderDate, :currency, :itemsTotal, :shippingTotal,
-                        :orderTotal, :accountId, :amazonOrderId, :marketplaceId, :amazonStatus, :amazonState, :amazonLastUpdated)
-                """, batch.stream().map(ShopOrderRepository::headerParameters).toArray(SqlParameterSource[]::new));
+        shop.batchUpdate(HEADER_INSERT, batch.stream().map(ShopOrderRepository::headerParameters).toArray(SqlParameterSource[]::new));
         Map<String, AmazonOrderMark> ids = findAmazon(accountId, batch.stream().map(ShopOrder::amazonOrderId).toList());
         List<Long> inserted = new ArrayList<>();
         List<SqlParameterSource> rows = new ArrayList<>();
@@ -180,6 +149,14 @@ public class ShopOrderRepository {
     /** An order's ERP document, for {@link #markStoredAll}. */
     public record StoredMark(long id, String erpRef, String series, int number) {
     }
+
+    private static final String HEADER_INSERT = """
+            INSERT INTO shop_order (origin, status, customer_id, ship_address_id, order_date, currency, items_total, shipping_total,
+                                    order_total, amazon_account_id, amazon_order_id, marketplace_id, amazon_status, amazon_state,
+                                    amazon_last_updated)
+            VALUES (:origin, :status, :customerId, :shipAddressId, :orderDate, :currency, :itemsTotal, :shippingTotal,
+                    :orderTotal, :accountId, :amazonOrderId, :marketplaceId, :amazonStatus, :amazonState, :amazonLastUpdated)
+            """;
 
     private static final String ROW_INSERT = """
             INSERT INTO order_row (order_id, line_no, sku, title, quantity, unit_price, row_total, product_id, amazon_order_item_id)
