@@ -1,18 +1,16 @@
 package it.ponte.preflight;
 
 import it.ponte.report.ReportProperties;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
@@ -30,8 +28,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The go-live check of what Ponte runs on: the administrator's SMTP server answers (a connection and its greeting,
- * no mail sent), both databases answer with their Flyway migrations applied, and each schedule (Quartz) is on, with
+ * The go-live check of what Ponte runs on: the administrator's SMTP server answers and takes Ponte's login (no
+ * mail sent), both databases answer with their Flyway migrations applied, and each schedule (Quartz) is on, with
  * its next firing.
  */
 @Component
@@ -67,27 +65,42 @@ class SystemPreflight {
         return checks;
     }
 
-    /** A connection to the SMTP server and its 220 greeting, then QUIT: the server is there and speaks SMTP. */
+    /**
+     * A session with the SMTP server as the report route opens it (camel-mail's Jakarta Mail underneath): the greeting,
+     * EHLO and, when ponte.report.smtp.username is set, the login, then QUIT. No mail is sent. A wrong password is the
+     * usual go-live mistake and only a login shows it; the password itself never reaches the message.
+     */
     private PreflightCheck smtp(PreflightTexts t) {
         ReportProperties.Smtp smtp = report.smtp();
         String where = smtp.host() + ":" + smtp.port();
         String name = t.get("preflight.smtp.name", where);
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(smtp.host(), smtp.port()), smtp.connectionTimeout());
-            socket.setSoTimeout(smtp.connectionTimeout());
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            String greeting = in.readLine();
-            OutputStream out = socket.getOutputStream();
-            out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            if (greeting == null || !greeting.startsWith("220")) {
-                return t.check("smtp", "smtp", name, PreflightStatus.FAILED, "smtp.notSmtp", where, String.valueOf(greeting));
+        boolean login = smtp.username() != null && !smtp.username().isBlank();
+        Properties properties = new Properties();
+        properties.put("mail.smtp.connectiontimeout", String.valueOf(smtp.connectionTimeout()));
+        properties.put("mail.smtp.timeout", String.valueOf(smtp.connectionTimeout()));
+        properties.put("mail.smtp.auth", String.valueOf(login));
+        try (Transport transport = Session.getInstance(properties).getTransport("smtp")) {
+            transport.connect(smtp.host(), smtp.port(), login ? smtp.username() : null, login ? smtp.password() : null);
+            return login
+                    ? t.check("smtp", "smtp", name, PreflightStatus.OK, "smtp.okLogin", where, smtp.username(), report.to())
+                    : t.check("smtp", "smtp", name, PreflightStatus.OK, "smtp.ok", where, report.to());
+        } catch (AuthenticationFailedException e) {
+            return t.check("smtp", "smtp", name, PreflightStatus.FAILED, "smtp.loginRefused", where, smtp.username(),
+                    withoutSecret(e.getMessage(), smtp.password()));
+        } catch (MessagingException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof java.io.IOException) {
+                return t.check("smtp", "smtp", name, PreflightStatus.FAILED, "smtp.unreachable", where, cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + withoutSecret(cause.getMessage(), smtp.password())));
             }
-            return t.check("smtp", "smtp", name, PreflightStatus.OK, "smtp.ok", where, report.to());
-        } catch (IOException e) {
-            return t.check("smtp", "smtp", name, PreflightStatus.FAILED, "smtp.unreachable", where, e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return t.check("smtp", "smtp", name, PreflightStatus.FAILED, "smtp.notSmtp", where, withoutSecret(e.getMessage(), smtp.password()));
         }
+    }
+
+    /** A server's refusal may echo what it was sent; the password is never shown. */
+    private static String withoutSecret(String message, String password) {
+        String text = message == null ? "-" : message.strip();
+        return password == null || password.isEmpty() ? text : text.replace(password, "***");
     }
 
     private PreflightCheck database(String which, NamedParameterJdbcTemplate jdbc, Flyway flyway, PreflightTexts t) {

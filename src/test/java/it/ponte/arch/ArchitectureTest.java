@@ -40,8 +40,18 @@ class ArchitectureTest {
     @Test
     void noMailSentByHandOutsideTheSandbox() {
         noClasses().that().resideOutsideOfPackage("it.ponte.sandbox..")
+                .and().doNotHaveFullyQualifiedName("it.ponte.preflight.SystemPreflight")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.mail..", "jakarta.mail..")
                 .because("the run report goes out through the smtp: endpoint of the report route (camel-mail)")
+                .check(production);
+        // the go-live check logs in to the SMTP server to prove the credentials, and sends nothing
+        noClasses().that().resideOutsideOfPackage("it.ponte.sandbox..")
+                .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching("send.*"))
+                        .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                                com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                        com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo("jakarta.mail.Transport")))))
+                .because("no mail leaves but through camel-mail")
                 .check(production);
     }
 

@@ -241,6 +241,22 @@ class GoLiveCheckTest extends SyncTestBase {
     }
 
     @Test
+    void anSmtpLoginTheServerRefusesIsNamedWithoutThePassword() throws Exception {
+        assertStatus(preflight(null), "smtp", "OK", "accetta l'accesso di ponte");
+
+        mail.changePassword("another-password");
+        try {
+            Map<String, JsonNode> checks = preflight(null);
+            assertStatus(checks, "smtp", "FAILED", "rifiuta l'accesso di ponte", "ponte.report.smtp.username");
+            assertThat(checks.get("smtp").toString()).doesNotContain("sandbox-smtp-password");
+            assertStatus(preflight("en"), "smtp", "FAILED", "refuses the login of ponte");
+        } finally {
+            mail.changePassword(null);
+        }
+        assertStatus(preflight(null), "smtp", "OK", "accetta l'accesso di ponte");
+    }
+
+    @Test
     void aScheduleOnShowsItsNextFiringOneSwitchedOffIsNamed() throws Exception {
         // the nightly TOTAL run (02:30): on for this test only, so nothing fires meanwhile
         camel.getRouteController().startRoute("sync-schedule-total");

@@ -32,10 +32,12 @@ class SecretsTest extends SyncTestBase {
     DatabaseLocations locations;
     @Value("${ponte.mailchimp.api-key}")
     String mailchimpKey;
+    @Value("${ponte.report.smtp.password}")
+    String smtpPassword;
 
     @Test
     void noSecretAppearsInAnswersLogsOrMailsAfterAGoodAndAFailingRun(CapturedOutput output) {
-        java.util.Set<String> configured = new java.util.LinkedHashSet<>(List.of(locations.password(), mailchimpKey));
+        java.util.Set<String> configured = new java.util.LinkedHashSet<>(List.of(locations.password(), mailchimpKey, smtpPassword));
         amazonProperties.accounts().forEach(a -> {
             configured.add(a.lwa().clientSecret());
             configured.add(a.lwa().refreshToken());

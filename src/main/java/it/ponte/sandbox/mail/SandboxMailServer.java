@@ -20,8 +20,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The sandbox's local SMTP server (GreenMail) on loopback: it accepts mail for anyone, with or without
- * login, so the reports Ponte sends can be read back instead of reaching real people.
+ * The sandbox's local SMTP server (GreenMail) on loopback: it accepts mail for anyone, so the reports Ponte sends can
+ * be read back instead of reaching real people. It knows one user (ponte.sandbox.smtp.username and password, which
+ * the sandbox profile gives Ponte as its SMTP login): a login is checked, a session without one is let through.
  */
 @Component
 @Profile("sandbox")
@@ -30,9 +31,21 @@ public class SandboxMailServer implements SmartLifecycle {
     private final GreenMail greenMail;
     private volatile boolean running;
 
-    public SandboxMailServer(@Value("${ponte.sandbox.smtp.port}") int port) {
+    private final String login;
+    private final String password;
+
+    public SandboxMailServer(@Value("${ponte.sandbox.smtp.port}") int port,
+                             @Value("${ponte.sandbox.smtp.username:ponte}") String login,
+                             @Value("${ponte.sandbox.smtp.password:sandbox-smtp-password}") String password) {
+        this.login = login;
+        this.password = password;
         this.greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+                .withConfiguration(GreenMailConfiguration.aConfig().withUser(login + "@sandbox.invalid", login, password));
+    }
+
+    /** The sandbox user's password changed, or (null) set back: a login with the configured one is then refused. */
+    public void changePassword(String newPassword) {
+        greenMail.getUserManager().getUser(login).setPassword(newPassword == null ? password : newPassword);
     }
 
     @Override
