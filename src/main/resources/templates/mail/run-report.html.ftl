@@ -12,9 +12,9 @@
 <h1 style="font-size: 18px;">${body.msg("report.title.mailchimpSync")}</h1>
 <p>${body.msg("report.run.line", r.mode, body.msg("report.run.manual"), body.msg("report.outcome." + r.outcome))}</p>
 </#if>
-<#if r.imported?has_content || r.held?has_content || r.importFailed?has_content || r.accountProblems?has_content>
+<#if (r.importedTotal > 0) || r.held?has_content || r.importFailed?has_content || r.accountProblems?has_content>
 <h2 style="font-size: 16px;">${body.msg("report.amazon.title")}</h2>
-<p>${body.msg("report.amazon.imported.title", r.imported?size)}</p>
+<p>${body.msg("report.amazon.imported.title", r.importedTotal)}</p>
 <#if r.imported?has_content>
 <table cellpadding="4" style="border-collapse: collapse;" border="1">
 <#list r.imported as o>
@@ -24,6 +24,9 @@
 <td>${body.msg("report.amazon.document")} ${o.erpDocument!body.msg("report.amazon.documentPending")}</td></tr>
 </#list>
 </table>
+</#if>
+<#if (r.importedTotal > r.imported?size)>
+<p>${body.msg("report.amazon.imported.more", r.importedTotal - r.imported?size)}</p>
 </#if>
 <#if r.held?has_content>
 <p>${body.msg("report.amazon.held.title", r.held?size)}</p>

@@ -7,12 +7,15 @@ ${body.msg("report.run.line", r.mode, r.trigger, body.msg("report.outcome." + r.
 ${body.msg("report.title.mailchimpSync")}
 ${body.msg("report.run.line", r.mode, body.msg("report.run.manual"), body.msg("report.outcome." + r.outcome))}
 </#if>
-<#if r.imported?has_content || r.held?has_content || r.importFailed?has_content || r.accountProblems?has_content>
+<#if (r.importedTotal > 0) || r.held?has_content || r.importFailed?has_content || r.accountProblems?has_content>
 
-${body.msg("report.amazon.imported.title", r.imported?size)}
+${body.msg("report.amazon.imported.title", r.importedTotal)}
 <#list r.imported as o>
 - ${o.amazonOrderId} ${body.msg("report.amazon.of")} ${o.purchased} | ${o.marketplace!""} | ${body.msg("report.amazon.customer")} ${o.customer!""}<#if o.newCustomer> ${body.msg("report.amazon.newCustomer")}</#if> | ${body.msg("report.amazon.total")} ${o.total} | ${body.msg("report.amazon.document")} ${o.erpDocument!body.msg("report.amazon.documentPending")}
 </#list>
+<#if (r.importedTotal > r.imported?size)>
+${body.msg("report.amazon.imported.more", r.importedTotal - r.imported?size)}
+</#if>
 <#if r.held?has_content>
 
 ${body.msg("report.amazon.held.title", r.held?size)}

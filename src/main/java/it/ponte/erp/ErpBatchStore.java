@@ -102,11 +102,18 @@ public class ErpBatchStore {
         }
         if (!newShipTos.isEmpty()) {
             Map<Long, Integer> counts = new HashMap<>();
-            List<Long> customerIds = newShipTos.values().stream().map(d -> customerOf(customers, d).id()).distinct().toList();
-            erp.query(sql("batch-ship-to-counts.sql"), Map.of("customerIds", customerIds),
-                    (java.sql.ResultSet rs) -> {
-                        counts.put(rs.getLong("customer_id"), rs.getInt("n"));
-                    });
+            // an account opened by this batch has no ship-to yet: only the others are counted (none, in a first import)
+            java.util.Set<Long> opened = new java.util.HashSet<>();
+            newCustomers.keySet().stream().map(ref -> customers.get("ref:" + ref)).filter(java.util.Objects::nonNull)
+                    .forEach(k -> opened.add(k.id()));
+            List<Long> customerIds = newShipTos.values().stream().map(d -> customerOf(customers, d).id()).distinct()
+                    .filter(id -> !opened.contains(id)).toList();
+            if (!customerIds.isEmpty()) {
+                erp.query(sql("batch-ship-to-counts.sql"), Map.of("customerIds", customerIds),
+                        (java.sql.ResultSet rs) -> {
+                            counts.put(rs.getLong("customer_id"), rs.getInt("n"));
+                        });
+            }
             List<SqlParameterSource> inserts = new ArrayList<>();
             for (ErpDocumentDraft d : newShipTos.values()) {
                 Keyed customer = customerOf(customers, d);

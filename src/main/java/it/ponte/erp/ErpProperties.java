@@ -23,7 +23,7 @@ public record ErpProperties(
         /* document ids read per query of a TOTAL run */
         @DefaultValue("5000") int documentPageSize,
         /* REGISTERED orders stored per ERP transaction by the ERP insert (routes/erp-insert.camel.yaml reads it) */
-        @DefaultValue("100") int insertBatchSize,
+        @DefaultValue("500") int insertBatchSize,
         /* failed ERP inserts of one order (its own failures: an ERP outage never counts) before it is parked */
         @DefaultValue("5") int maxInsertAttempts) {
 

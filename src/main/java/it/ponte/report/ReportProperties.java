@@ -21,7 +21,10 @@ public record ReportProperties(
         @DefaultValue("ponte@localhost") @NotBlank(message = "ponte.report.from must name the sender of Ponte's mails") String from,
         @DefaultValue("amministratore@localhost") @NotBlank(message = "ponte.report.to must name the administrator's mailbox") String to,
         @DefaultValue("it") @Pattern(regexp = "it|en", message = "ponte.report.language must be it or en") String language,
-        @DefaultValue @Valid Smtp smtp) {
+        @DefaultValue @Valid Smtp smtp,
+        /* imported orders a report lists one by one; the others are counted, with where to see them all. Held, failed and
+           parked orders are always listed. */
+        @DefaultValue("200") @Min(value = 0, message = "ponte.report.max-listed-orders must be 0 or more") int maxListedOrders) {
 
     /** The administrator's SMTP server; username and password only when it asks for a login. */
     public record Smtp(

@@ -20,7 +20,10 @@ public record RunReport(
         String outcome,
         /* why the run could not go on, when FAILED */
         String failure,
+        /* the imported orders listed, the first ponte.report.max-listed-orders of them */
         List<ImportedOrder> imported,
+        /* how many orders Amazon gave in all (listed or not) */
+        int importedTotal,
         List<HeldOrder> held,
         List<FailedOrder> importFailed,
         List<AccountProblem> accountProblems,
@@ -96,7 +99,12 @@ public record RunReport(
     }
 
     public boolean hasAmazonImport() {
-        return !imported.isEmpty() || !held.isEmpty() || !importFailed.isEmpty() || !accountProblems.isEmpty();
+        return importedTotal > 0 || !held.isEmpty() || !importFailed.isEmpty() || !accountProblems.isEmpty();
+    }
+
+    /** The imported orders the mail does not list (beyond ponte.report.max-listed-orders): counted, shown in the console. */
+    public int importedNotListed() {
+        return Math.max(0, importedTotal - imported.size());
     }
 
     public int outboundTotal() {

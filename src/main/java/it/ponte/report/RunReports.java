@@ -43,12 +43,15 @@ public class RunReports {
     private final ShopOrderRepository orders;
     private final SecretMask secrets;
     private final ErpParkedOrders erpParked;
+    private final int maxListedOrders;
 
-    public RunReports(MerchantMessages messages, ShopOrderRepository orders, SecretMask secrets, ErpParkedOrders erpParked) {
+    public RunReports(MerchantMessages messages, ShopOrderRepository orders, SecretMask secrets, ErpParkedOrders erpParked,
+                      ReportProperties properties) {
         this.messages = messages;
         this.orders = orders;
         this.secrets = secrets;
         this.erpParked = erpParked;
+        this.maxListedOrders = properties.maxListedOrders();
     }
 
     /** The mail a run owes, with its verdict; the run's outcome computed as the run will record it. */
@@ -68,23 +71,36 @@ public class RunReports {
         List<RunReport.FailedOrder> importFailed = new ArrayList<>();
         List<RunReport.AccountProblem> accounts = new ArrayList<>();
         List<String> shown = new ArrayList<>();
+        int importedTotal = 0;
         if (amazon != null) {
-            List<ImportOutcome> importedOutcomes = amazon.outcomes(ImportOutcome.Kind.IMPORTED);
-            // the ERP documents of all of them in a few queries, not two per order
-            Map<Long, String> documents = orders.erpDocumentNumbers(importedOutcomes.stream().map(ImportOutcome::shopOrderId)
+            // one pass over what Amazon gave: a first import of thousands of orders lists the first ones and counts the
+            // others (the console and GET /api/orders show them all), so the mail's cost stays flat; every held and every
+            // failed order is listed
+            List<ImportOutcome> listed = new ArrayList<>();
+            for (ImportOutcome o : amazon.outcomes()) {
+                switch (o.kind()) {
+                    case IMPORTED -> {
+                        if (importedTotal++ < maxListedOrders) {
+                            listed.add(o);
+                        }
+                    }
+                    case HELD -> held.add(new RunReport.HeldOrder(o.amazonOrderId(), format(dates, o.purchaseDate()),
+                            o.holdReason() == null ? "report.amazon.held.UNKNOWN" : "report.amazon.held." + o.holdReason().name()));
+                    case FAILED -> {
+                        importFailed.add(new RunReport.FailedOrder(o.amazonOrderId(), secrets.apply(o.error())));
+                        shown.add(o.error());
+                    }
+                    default -> {
+                    }
+                }
+            }
+            // the ERP documents of the listed ones in one query, not two per order
+            Map<Long, String> documents = orders.erpDocumentNumbers(listed.stream().map(ImportOutcome::shopOrderId)
                     .filter(java.util.Objects::nonNull).toList());
-            for (ImportOutcome o : importedOutcomes) {
+            for (ImportOutcome o : listed) {
                 imported.add(new RunReport.ImportedOrder(o.amazonOrderId(), format(dates, o.purchaseDate()),
                         MARKETPLACES.getOrDefault(o.marketplaceId(), o.marketplaceId()), o.customer(), o.customerCreated(),
                         money(o.total(), o.currency(), locale), o.shopOrderId() == null ? null : documents.get(o.shopOrderId())));
-            }
-            for (ImportOutcome o : amazon.outcomes(ImportOutcome.Kind.HELD)) {
-                held.add(new RunReport.HeldOrder(o.amazonOrderId(), format(dates, o.purchaseDate()),
-                        o.holdReason() == null ? "report.amazon.held.UNKNOWN" : "report.amazon.held." + o.holdReason().name()));
-            }
-            for (ImportOutcome o : amazon.outcomes(ImportOutcome.Kind.FAILED)) {
-                importFailed.add(new RunReport.FailedOrder(o.amazonOrderId(), secrets.apply(o.error())));
-                shown.add(o.error());
             }
             for (AmazonImportReport.AccountFailure f : amazon.accountFailures()) {
                 accounts.add(new RunReport.AccountProblem(f.accountId(), f.configurationError(), secrets.apply(f.message())));
@@ -137,7 +153,7 @@ public class RunReports {
                 .filter(e -> failure == null || !e.contains(failure))
                 .toList();
 
-        boolean amazonNews = !imported.isEmpty() || !held.isEmpty() || !importFailed.isEmpty() || !accounts.isEmpty();
+        boolean amazonNews = importedTotal > 0 || !held.isEmpty() || !importFailed.isEmpty() || !accounts.isEmpty();
         RunReport.Verdict verdict;
         String quiet = null;
         if (failure != null) {
@@ -151,7 +167,7 @@ public class RunReports {
                     + "; no error";
         }
         RunReport report = new RunReport(RunReport.Kind.RUN, verdict, quiet, ctx.getRunId(), mode(String.valueOf(ctx.getMode())),
-                String.valueOf(ctx.getTrigger()), outcome, failure, imported, held, importFailed, accounts, erpFailures, parked, outbound,
+                String.valueOf(ctx.getTrigger()), outcome, failure, imported, importedTotal, held, importFailed, accounts, erpFailures, parked, outbound,
                 mailchimp,
                 remoteDown, problems);
         return mail(report);
@@ -163,7 +179,7 @@ public class RunReports {
         RunReport run = new RunReport(RunReport.Kind.MAILCHIMP_SYNC, RunReport.Verdict.REPORT, null, report.syncRunId(),
                 mode(report.syncMode()) + (report.scope() == null || report.scope().name().equals("ALL") ? "" : " " + report.scope()),
                 "REST", report.abortedBecause() == null ? "SUCCEEDED" : "PARTIAL", null,
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), mailchimpPart(report, true), false, problems);
+                List.of(), 0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), mailchimpPart(report, true), false, problems);
         return mail(run);
     }
 
@@ -184,7 +200,7 @@ public class RunReports {
         }
         List<String> topics = new ArrayList<>();
         if (r.hasAmazonImport()) {
-            topics.add(messages.get("report.subject.amazon", r.imported().size()));
+            topics.add(messages.get("report.subject.amazon", r.importedTotal()));
         }
         if (!r.erpFailures().isEmpty()) {
             topics.add(messages.get("report.subject.erp", r.erpFailures().size()));

@@ -233,16 +233,16 @@ public class CustomerRepository {
     public void setErpCodes(Map<Long, String> customerCodes, Map<Long, String> shipToCodes) {
         if (!customerCodes.isEmpty()) {
             shop.update("""
-                    UPDATE customer c
-                    JOIN JSON_TABLE(:codes, '$[*]' COLUMNS (id BIGINT PATH '$.id', code VARCHAR(30) PATH '$.code')) AS m ON m.id = c.id
+                    UPDATE JSON_TABLE(:codes, '$[*]' COLUMNS (id BIGINT PATH '$.id', code VARCHAR(30) PATH '$.code')) AS m
+                    STRAIGHT_JOIN customer c ON c.id = m.id
                     SET c.erp_code = m.code
                     WHERE c.erp_code IS NULL
                     """, Map.of("codes", Json.idsAndCodes(customerCodes)));
         }
         if (!shipToCodes.isEmpty()) {
             shop.update("""
-                    UPDATE address a
-                    JOIN JSON_TABLE(:codes, '$[*]' COLUMNS (id BIGINT PATH '$.id', code VARCHAR(30) PATH '$.code')) AS m ON m.id = a.id
+                    UPDATE JSON_TABLE(:codes, '$[*]' COLUMNS (id BIGINT PATH '$.id', code VARCHAR(30) PATH '$.code')) AS m
+                    STRAIGHT_JOIN address a ON a.id = m.id
                     SET a.erp_ship_to_code = m.code
                     WHERE a.erp_ship_to_code IS NULL
                     """, Map.of("codes", Json.idsAndCodes(shipToCodes)));

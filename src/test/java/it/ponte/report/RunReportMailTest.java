@@ -100,6 +100,41 @@ class RunReportMailTest extends SyncTestBase {
     }
 
     @Test
+    void aRunOfManyOrdersListsTheFirstOnesCountsTheRestAndStillListsEveryHeldAndFailedOrder() {
+        // a first import of 250 orders (the default lists 200), with orders held and failed among them
+        SyncContext big = new SyncContext(4444, SyncMode.PARTIAL, SyncTrigger.REST, false, null, null, "test-lock");
+        java.time.Instant purchased = java.time.Instant.parse("2026-11-20T10:00:00Z");
+        for (int i = 0; i < 250; i++) {
+            big.getAmazonReport().add(new it.ponte.amazon.ImportOutcome(it.ponte.amazon.ImportOutcome.Kind.IMPORTED, "it-main",
+                    String.format("405-0000000-%07d", i), purchased, "APJ6JRA9NG5V4", null, "Cliente " + i, new java.math.BigDecimal("19.90"),
+                    "EUR", null, null, true, true));
+        }
+        for (int i = 0; i < 3; i++) {
+            big.getAmazonReport().add(new it.ponte.amazon.ImportOutcome(it.ponte.amazon.ImportOutcome.Kind.HELD, "it-main",
+                    "406-HELD000-000000" + i, purchased, "APJ6JRA9NG5V4", null, null, null, null,
+                    it.ponte.amazon.HoldReason.MISSING_ADDRESS, null, false, false));
+        }
+        for (int i = 0; i < 2; i++) {
+            big.getAmazonReport().add(new it.ponte.amazon.ImportOutcome(it.ponte.amazon.ImportOutcome.Kind.FAILED, "it-main",
+                    "407-FAIL000-000000" + i, purchased, "APJ6JRA9NG5V4", null, null, null, null, null, "prezzo illeggibile " + i, false, false));
+        }
+
+        producer.send("direct:report", exchange -> exchange.setProperty(SyncContext.PROPERTY, big));
+
+        ReceivedMail report = theOnlyMail();
+        assertThat(report.subject()).contains("ordini Amazon importati: 250");
+        for (String part : List.of(report.text(), report.html())) {
+            assertThat(part).contains("Ordini importati da Amazon: 250").contains("405-0000000-0000000").contains("405-0000000-0000199")
+                    .doesNotContain("405-0000000-0000200").doesNotContain("405-0000000-0000249")
+                    .contains("e altri 50 ordini importati, non elencati qui")
+                    .contains("console (Amazon – Ordini)").contains("GET /api/orders?origin=AMAZON")
+                    .contains("406-HELD000-0000000").contains("406-HELD000-0000001").contains("406-HELD000-0000002")
+                    .contains("407-FAIL000-0000000: prezzo illeggibile 0").contains("407-FAIL000-0000001: prezzo illeggibile 1");
+        }
+        assertThat(report.text().lines().filter(l -> l.startsWith("- 405-0000000-"))).hasSize(200);
+    }
+
+    @Test
     void anAlertTheMailServerDidNotTakeWaitsAndLeavesOnceTheServerAnswersAgain() {
         SyncContext failed = new SyncContext(4343, SyncMode.CHANGED, SyncTrigger.SCHEDULE, true, null, null, "test-lock");
         failed.putReport("failure", "database del negozio non raggiungibile: Connection refused");
