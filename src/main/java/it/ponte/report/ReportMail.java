@@ -5,7 +5,7 @@ package it.ponte.report;
  * ({@code templates/mail/<template>.html.ftl} and {@code .txt.ftl}), the subject, the report, and the messages in the
  * merchant's language, which the templates reach as {@code body.msg(key, args...)}.
  */
-public record ReportMail(String template, String subject, RunReport report, MerchantMessages messages) {
+public record ReportMail(String template, String subject, RunReport report, MerchantMessages messages, ReportAttachment attachment) {
 
     public String msg(String key, Object... args) {
         return messages.get(key, args);

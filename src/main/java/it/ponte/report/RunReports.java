@@ -72,6 +72,7 @@ public class RunReports {
         List<RunReport.AccountProblem> accounts = new ArrayList<>();
         List<String> shown = new ArrayList<>();
         int importedTotal = 0;
+        ReportAttachment attachment = null;
         if (amazon != null) {
             // one pass over what Amazon gave: a first import of thousands of orders lists the first ones and counts the
             // others (the console and GET /api/orders show them all), so the mail's cost stays flat; every held and every
@@ -97,6 +98,10 @@ public class RunReports {
             // the ERP documents of the listed ones in one query, not two per order
             Map<Long, String> documents = orders.erpDocumentNumbers(listed.stream().map(ImportOutcome::shopOrderId)
                     .filter(java.util.Objects::nonNull).toList());
+            if (importedTotal > listed.size()) {
+                // "tutti i dettagli dell'operazione" (seed 002): what the mail does not list goes with it, as a CSV
+                attachment = importedOrdersCsv(amazon, ctx.getRunId(), dates);
+            }
             for (ImportOutcome o : listed) {
                 imported.add(new RunReport.ImportedOrder(o.amazonOrderId(), format(dates, o.purchaseDate()),
                         MARKETPLACES.getOrDefault(o.marketplaceId(), o.marketplaceId()), o.customer(), o.customerCreated(),
@@ -170,7 +175,37 @@ public class RunReports {
                 String.valueOf(ctx.getTrigger()), outcome, failure, imported, importedTotal, held, importFailed, accounts, erpFailures, parked, outbound,
                 mailchimp,
                 remoteDown, problems);
-        return mail(report);
+        return mail(report, attachment);
+    }
+
+    /**
+     * Every order the import stored, one line each (semicolon-separated, as spreadsheets in Italy read it), with its
+     * ERP document when the ERP insert has made it: the attachment of a report that lists only the first ones.
+     */
+    private ReportAttachment importedOrdersCsv(AmazonImportReport amazon, long runId, DateTimeFormatter dates) {
+        List<ImportOutcome> all = amazon.outcomes().stream().filter(o -> o.kind() == ImportOutcome.Kind.IMPORTED).toList();
+        Map<Long, String> documents = new java.util.HashMap<>();
+        List<Long> ids = all.stream().map(ImportOutcome::shopOrderId).filter(java.util.Objects::nonNull).toList();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            documents.putAll(orders.erpDocumentNumbers(ids.subList(from, Math.min(ids.size(), from + 1000))));
+        }
+        StringBuilder csv = new StringBuilder(all.size() * 96);
+        csv.append(messages.get("report.amazon.csv.header")).append("\r\n");
+        for (ImportOutcome o : all) {
+            csv.append(ReportAttachment.cell(o.amazonOrderId())).append(';')
+                    .append(ReportAttachment.cell(format(dates, o.purchaseDate()))).append(';')
+                    .append(ReportAttachment.cell(MARKETPLACES.getOrDefault(o.marketplaceId(), o.marketplaceId()))).append(';')
+                    .append(ReportAttachment.cell(o.customer())).append(';')
+                    .append(ReportAttachment.cell(messages.get(o.customerCreated() ? "report.amazon.csv.yes" : "report.amazon.csv.no"))).append(';')
+                    .append(ReportAttachment.cell(o.total() == null ? null : o.total().toPlainString().replace('.', decimalSeparator()))).append(';')
+                    .append(ReportAttachment.cell(o.currency())).append(';')
+                    .append(ReportAttachment.cell(o.shopOrderId() == null ? null : documents.get(o.shopOrderId()))).append("\r\n");
+        }
+        return new ReportAttachment(messages.get("report.amazon.csv.name", runId), csv.toString());
+    }
+
+    private char decimalSeparator() {
+        return java.text.DecimalFormatSymbols.getInstance(messages.locale()).getDecimalSeparator();
     }
 
     /** The report of a Mailchimp sync a person started over REST: the same mail, with only its Mailchimp part. */
@@ -189,8 +224,12 @@ public class RunReports {
     }
 
     private ReportMail mail(RunReport report) {
+        return mail(report, null);
+    }
+
+    private ReportMail mail(RunReport report, ReportAttachment attachment) {
         String template = report.verdict() == RunReport.Verdict.ALERT ? "run-alert" : "run-report";
-        return new ReportMail(template, subject(report), report, messages);
+        return new ReportMail(template, subject(report), report, messages, attachment);
     }
 
     String subject(RunReport r) {

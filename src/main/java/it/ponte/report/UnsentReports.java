@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class UnsentReports {
 
     /** A mail waiting for the SMTP server, as it will leave. */
-    public record Unsent(long id, Long runId, String kind, String verdict, String subject, String html, String text) {
+    public record Unsent(long id, Long runId, String kind, String verdict, String subject, String html, String text,
+                         ReportAttachment attachment) {
     }
 
     private final NamedParameterJdbcTemplate shop;
@@ -34,13 +35,15 @@ public class UnsentReports {
                       @Header("Subject") String subject, @ExchangeProperty("CamelExceptionCaught") Throwable failure) {
         String s = subject == null ? mail.subject() : subject;
         shop.update("""
-                INSERT INTO unsent_report (run_id, kind, verdict, subject, html_body, text_body, last_error)
-                VALUES (:runId, :kind, :verdict, :subject, :html, :text, :error)
+                INSERT INTO unsent_report (run_id, kind, verdict, subject, html_body, text_body, last_error, attachment_name, attachment_csv)
+                VALUES (:runId, :kind, :verdict, :subject, :html, :text, :error, :attachmentName, :attachmentCsv)
                 """, new MapSqlParameterSource().addValue("runId", mail.report().runId())
                 .addValue("kind", mail.report().kind().name()).addValue("verdict", mail.verdict().name())
                 .addValue("subject", s == null ? "" : s.length() > 500 ? s.substring(0, 500) : s)
                 .addValue("html", html == null ? "" : html).addValue("text", text == null ? "" : text)
-                .addValue("error", error(failure)));
+                .addValue("error", error(failure))
+                .addValue("attachmentName", mail.attachment() == null ? null : mail.attachment().fileName())
+                .addValue("attachmentCsv", mail.attachment() == null ? null : mail.attachment().csv()));
     }
 
     /** The mails waiting, oldest first. */
@@ -48,7 +51,8 @@ public class UnsentReports {
         return shop.query("SELECT * FROM unsent_report ORDER BY id LIMIT 50", Map.of(), (rs, i) -> {
             long runId = rs.getLong("run_id");
             return new Unsent(rs.getLong("id"), rs.wasNull() ? null : runId, rs.getString("kind"), rs.getString("verdict"),
-                    rs.getString("subject"), rs.getString("html_body"), rs.getString("text_body"));
+                    rs.getString("subject"), rs.getString("html_body"), rs.getString("text_body"),
+                    rs.getString("attachment_name") == null ? null : new ReportAttachment(rs.getString("attachment_name"), rs.getString("attachment_csv")));
         });
     }
 

@@ -106,7 +106,8 @@ class RunReportMailTest extends SyncTestBase {
         java.time.Instant purchased = java.time.Instant.parse("2026-11-20T10:00:00Z");
         for (int i = 0; i < 250; i++) {
             big.getAmazonReport().add(new it.ponte.amazon.ImportOutcome(it.ponte.amazon.ImportOutcome.Kind.IMPORTED, "it-main",
-                    String.format("405-0000000-%07d", i), purchased, "APJ6JRA9NG5V4", null, "Cliente " + i, new java.math.BigDecimal("19.90"),
+                    String.format("405-0000000-%07d", i), purchased, "APJ6JRA9NG5V4", null, i == 249 ? "=SOMMA(1;2)" : "Cliente " + i,
+                    new java.math.BigDecimal("19.90"),
                     "EUR", null, null, true, true));
         }
         for (int i = 0; i < 3; i++) {
@@ -119,7 +120,14 @@ class RunReportMailTest extends SyncTestBase {
                     "407-FAIL000-000000" + i, purchased, "APJ6JRA9NG5V4", null, null, null, null, null, "prezzo illeggibile " + i, false, false));
         }
 
-        producer.send("direct:report", exchange -> exchange.setProperty(SyncContext.PROPERTY, big));
+        // the first time the mail server is down: the mail waits with its attachment, and leaves whole
+        mail.stop();
+        try {
+            producer.send("direct:report", exchange -> exchange.setProperty(SyncContext.PROPERTY, big));
+        } finally {
+            mail.start();
+        }
+        producer.sendBody("direct:report-resend", null);
 
         ReceivedMail report = theOnlyMail();
         assertThat(report.subject()).contains("ordini Amazon importati: 250");
@@ -132,6 +140,15 @@ class RunReportMailTest extends SyncTestBase {
                     .contains("407-FAIL000-0000000: prezzo illeggibile 0").contains("407-FAIL000-0000001: prezzo illeggibile 1");
         }
         assertThat(report.text().lines().filter(l -> l.startsWith("- 405-0000000-"))).hasSize(200);
+        assertThat(report.text()).contains("l'elenco completo è nel file allegato");
+        // every imported order in the attached CSV, a formula from a buyer's name defused
+        assertThat(report.attachments()).containsOnlyKeys("ordini-amazon-importati-4444.csv");
+        List<String> csv = report.attachments().get("ordini-amazon-importati-4444.csv").lines().toList();
+        assertThat(csv).hasSize(251);
+        assertThat(csv.get(0)).isEqualTo("Ordine Amazon;Data acquisto;Marketplace;Cliente;Nuovo cliente;Totale;Valuta;Documento gestionale");
+        assertThat(csv.get(1)).isEqualTo("405-0000000-0000000;20/11/2026 11:00;Amazon.it;Cliente 0;sì;19,90;EUR;");
+        assertThat(csv.get(250)).startsWith("405-0000000-0000249;20/11/2026 11:00;Amazon.it;\"'=SOMMA(1;2)\";");
+        assertThat(csv).noneMatch(l -> l.startsWith("406-") || l.startsWith("407-"));
     }
 
     @Test

@@ -8,5 +8,6 @@ import java.util.List;
  * sees (the text part, else the first part), the HTML part when there is one, and every MIME header line (to check
  * what leaves with a mail).
  */
-public record ReceivedMail(String from, List<String> to, String subject, Instant sentDate, String text, String html, List<String> headers) {
+public record ReceivedMail(String from, List<String> to, String subject, Instant sentDate, String text, String html, List<String> headers,
+                           java.util.Map<String, String> attachments) {
 }

@@ -91,10 +91,26 @@ public class SandboxMailServer implements SmartLifecycle {
                     to == null ? List.of() : Arrays.stream(to).map(Address::toString).toList(),
                     message.getSubject(),
                     message.getSentDate() == null ? null : message.getSentDate().toInstant(),
-                    text(message), html(message), headers(message));
+                    text(message), html(message), headers(message), attachments(message));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Cannot read a received message", e);
         }
+    }
+
+    /** The attached files (a part with a file name), by name, as text. */
+    private static java.util.Map<String, String> attachments(Part part) throws MessagingException, IOException {
+        java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                found.putAll(attachments(multipart.getBodyPart(i)));
+            }
+        } else if (part.getFileName() != null) {
+            try (java.io.InputStream in = part.getInputStream()) {
+                found.put(part.getFileName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return found;
     }
 
     /** The HTML part, if the message has one. */
