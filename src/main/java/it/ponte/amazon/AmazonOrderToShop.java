@@ -125,7 +125,7 @@ public class AmazonOrderToShop {
             return List.of(outcomes);
         }
 
-        // the buyers, by e-mail: one query, the new ones opened in one batch and read back in one more
+        // the buyers, by e-mail: one query, the new ones opened by one statement that answers them as stored
         Map<String, Customer> byEmail = customers.findByEmails(consumers.stream().map(i -> batch.get(i).buyerEmail().orElseThrow()).toList());
         Map<String, CustomerRepository.NewCustomer> newCustomers = new java.util.LinkedHashMap<>();
         java.util.Set<Integer> openedCustomer = new java.util.HashSet<>();
@@ -141,8 +141,7 @@ public class AmazonOrderToShop {
                 openedCustomer.add(i);
             }
         }
-        customers.insertAll(newCustomers.values());
-        byEmail.putAll(customers.findByEmails(newCustomers.values().stream().map(CustomerRepository.NewCustomer::email).toList()));
+        byEmail.putAll(customers.insertAll(newCustomers.values()));
 
         // their ship-to addresses: the same, keyed on customer and match key
         Map<Integer, Address> wanted = new java.util.HashMap<>();
@@ -164,8 +163,7 @@ public class AmazonOrderToShop {
                 openedAddress.add(i);
             }
         }
-        customers.insertAddresses(newAddresses.values());
-        addresses.putAll(customers.findAddresses(newAddresses.values()));
+        addresses.putAll(customers.insertAddresses(newAddresses.values()));
 
         // the orders, their rows and amounts, in batches
         Map<String, Long> productIds = products.idsBySku(consumers.stream().flatMap(i -> batch.get(i).items().stream())

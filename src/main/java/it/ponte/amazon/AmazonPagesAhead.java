@@ -1,6 +1,5 @@
 package it.ponte.amazon;
 
-import it.ponte.sync.SyncContext;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +26,8 @@ public class AmazonPagesAhead implements DisposableBean {
     /** The page fetched ahead: a {@link Future} of the {@code amazon-search-page} exchange. */
     public static final String PROPERTY = "amazonPageAhead";
     static final String ROUTE = "direct:amazon-search-page";
+    /** The run's context (it.ponte.sync.SyncContext.PROPERTY, named here: the sync package depends on this one), for its log lines. */
+    private static final String RUN = "syncContext";
     private static final Logger log = LoggerFactory.getLogger(AmazonPagesAhead.class);
 
     private final ProducerTemplate camel;
@@ -52,7 +53,7 @@ public class AmazonPagesAhead implements DisposableBean {
         ahead.setProperty(SpApiCall.PROPERTY, AmazonOrdersApi.searchOrdersCall(window.account(), window.query(), window.nextToken()));
         copy(exchange, ahead, SpApiRateLimiter.POLL_DEADLINE);
         copy(exchange, ahead, AmazonImport.REPORT);
-        copy(exchange, ahead, SyncContext.PROPERTY);
+        copy(exchange, ahead, RUN);
         exchange.setProperty(PROPERTY, pool().submit(() -> camel.send(ROUTE, ahead)));
     }
 

@@ -152,19 +152,31 @@ public class CustomerRepository {
     }
 
     /**
-     * Opens these customers in one statement batch, in the caller's transaction. Unlike {@link #insertOrFind} a customer
-     * opened meanwhile by another writer fails the batch (its caller then goes order by order).
+     * Opens these customers in one multi-row statement, in the caller's transaction, and answers them as stored (by
+     * {@link #emailKey}) from the same statement ({@code RETURNING}): one round trip, no read-back. Unlike
+     * {@link #insertOrFind} a customer opened meanwhile by another writer fails the statement (its caller then goes
+     * order by order).
      */
-    public void insertAll(java.util.Collection<NewCustomer> customers) {
+    public Map<String, Customer> insertAll(java.util.Collection<NewCustomer> customers) {
+        Map<String, Customer> stored = new java.util.HashMap<>();
         if (customers.isEmpty()) {
-            return;
+            return stored;
         }
-        shop.batchUpdate("""
-                INSERT INTO customer (email, first_name, last_name, company, phone, origin)
-                VALUES (:email, :firstName, :lastName, :company, :phone, :origin)
-                """, customers.stream().map(c -> new MapSqlParameterSource().addValue("email", c.email().trim())
-                .addValue("firstName", c.firstName()).addValue("lastName", c.lastName()).addValue("company", c.company())
-                .addValue("phone", c.phone()).addValue("origin", c.origin())).toArray(MapSqlParameterSource[]::new));
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        StringBuilder sql = new StringBuilder("INSERT INTO customer (email, first_name, last_name, company, phone, origin) VALUES ");
+        int i = 0;
+        for (NewCustomer c : customers) {
+            sql.append(i == 0 ? "" : ", ").append("(:e").append(i).append(", :f").append(i).append(", :l").append(i)
+                    .append(", :c").append(i).append(", :p").append(i).append(", :o").append(i).append(')');
+            p.addValue("e" + i, c.email().trim()).addValue("f" + i, c.firstName()).addValue("l" + i, c.lastName())
+                    .addValue("c" + i, c.company()).addValue("p" + i, c.phone()).addValue("o" + i, c.origin());
+            i++;
+        }
+        shop.query(sql.append(" RETURNING *").toString(), p, (java.sql.ResultSet rs) -> {
+            Customer c = CUSTOMER.mapRow(rs, 0);
+            stored.put(emailKey(c.email()), c);
+        });
+        return stored;
     }
 
     /** The key an address is found by in {@link #findAddresses}: its customer and its match key. */
@@ -187,19 +199,36 @@ public class CustomerRepository {
         return found;
     }
 
-    /** Adds these addresses in one statement batch, in the caller's transaction; one stored meanwhile fails the batch. */
-    public void insertAddresses(java.util.Collection<Address> addresses) {
+    /**
+     * Adds these addresses in one multi-row statement, in the caller's transaction, and answers them as stored (by
+     * {@link #addressKey}) from the same statement ({@code RETURNING}); one stored meanwhile fails the statement.
+     */
+    public Map<String, Address> insertAddresses(java.util.Collection<Address> addresses) {
+        Map<String, Address> stored = new java.util.HashMap<>();
         if (addresses.isEmpty()) {
-            return;
+            return stored;
         }
-        shop.batchUpdate("""
-                INSERT INTO address (customer_id, name, company, line1, line2, city, province, postal_code, country_code, phone, match_key)
-                VALUES (:customerId, :name, :company, :line1, :line2, :city, :province, :postalCode, :countryCode, :phone, :key)
-                """, addresses.stream().map(address -> new MapSqlParameterSource().addValue("customerId", address.customerId())
-                .addValue("name", address.name()).addValue("company", address.company()).addValue("line1", address.line1())
-                .addValue("line2", address.line2()).addValue("city", address.city()).addValue("province", address.province())
-                .addValue("postalCode", address.postalCode()).addValue("countryCode", address.countryCode())
-                .addValue("phone", address.phone()).addValue("key", address.matchKey())).toArray(MapSqlParameterSource[]::new));
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        StringBuilder sql = new StringBuilder("INSERT INTO address (customer_id, name, company, line1, line2, city, province, "
+                + "postal_code, country_code, phone, match_key) VALUES ");
+        int i = 0;
+        for (Address a : addresses) {
+            sql.append(i == 0 ? "" : ", ").append('(');
+            String[] names = {"cu", "n", "co", "l1", "l2", "ci", "pr", "pc", "cc", "ph", "k"};
+            Object[] values = {a.customerId(), a.name(), a.company(), a.line1(), a.line2(), a.city(), a.province(), a.postalCode(),
+                    a.countryCode(), a.phone(), a.matchKey()};
+            for (int k = 0; k < names.length; k++) {
+                sql.append(k == 0 ? ":" : ", :").append(names[k]).append(i);
+                p.addValue(names[k] + i, values[k]);
+            }
+            sql.append(')');
+            i++;
+        }
+        shop.query(sql.append(" RETURNING *").toString(), p, (java.sql.ResultSet rs) -> {
+            Address a = ADDRESS.mapRow(rs, 0);
+            stored.put(a.customerId() + "|" + rs.getString("match_key"), a);
+        });
+        return stored;
     }
 
     /** Customers by id, in one query. */
