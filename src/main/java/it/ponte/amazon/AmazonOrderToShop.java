@@ -90,8 +90,9 @@ public class AmazonOrderToShop {
     }
 
     private List<ImportOutcome> importAll(AmazonProperties.Account account, List<AmazonOrder> batch) {
+        java.util.Set<String> held = new java.util.HashSet<>();
         Map<String, ShopOrderRepository.AmazonOrderMark> stored = orders.findAmazon(account.id(),
-                batch.stream().map(AmazonOrder::orderId).toList());
+                batch.stream().map(AmazonOrder::orderId).toList(), held);
         ImportOutcome[] outcomes = new ImportOutcome[batch.size()];
         List<Object[]> updates = new ArrayList<>();
         List<String> readAgain = new ArrayList<>();
@@ -120,7 +121,7 @@ public class AmazonOrderToShop {
         }
         orders.updateAmazonStatuses(updates);
         // good reads of orders already in the shop: holds unreadable copies of them left (a page read badly once) end
-        holds.releaseAll(account.id(), readAgain);
+        holds.releaseAll(account.id(), readAgain.stream().filter(held::contains).toList());
         if (consumers.isEmpty()) {
             return List.of(outcomes);
         }
@@ -187,7 +188,7 @@ public class AmazonOrderToShop {
             linesById.put(ids.get(k), lines.get(k));
         }
         amountLines.insertAll(linesById);
-        holds.releaseAll(account.id(), shopOrders.stream().map(ShopOrder::amazonOrderId).toList());
+        holds.releaseAll(account.id(), shopOrders.stream().map(ShopOrder::amazonOrderId).filter(held::contains).toList());
         for (int k = 0; k < consumers.size(); k++) {
             int i = consumers.get(k);
             AmazonOrder order = batch.get(i);

@@ -69,6 +69,33 @@ public class ShopOrderRepository {
     }
 
     /**
+     * As {@link #findAmazon(String, java.util.Collection)}, and in the same query which of these orders Amazon import
+     * holds ({@code amazon_order_hold}) are added to {@code held}: the import releases only those, instead of a
+     * statement for every page.
+     */
+    public Map<String, AmazonOrderMark> findAmazon(String accountId, java.util.Collection<String> amazonOrderIds, java.util.Set<String> held) {
+        Map<String, AmazonOrderMark> found = new java.util.HashMap<>();
+        if (amazonOrderIds.isEmpty()) {
+            return found;
+        }
+        shop.query("""
+                SELECT 0 AS held, id, amazon_order_id, amazon_last_updated, amazon_status FROM shop_order
+                WHERE amazon_account_id = :account AND amazon_order_id IN (:orderIds)
+                UNION ALL
+                SELECT 1, NULL, amazon_order_id, NULL, NULL FROM amazon_order_hold
+                WHERE amazon_account_id = :account AND amazon_order_id IN (:orderIds)
+                """, Map.of("account", accountId, "orderIds", amazonOrderIds), (ResultSet rs) -> {
+            if (rs.getInt("held") == 1) {
+                held.add(rs.getString("amazon_order_id"));
+            } else {
+                found.put(rs.getString("amazon_order_id"),
+                        new AmazonOrderMark(rs.getLong("id"), instant(rs, "amazon_last_updated"), rs.getString("amazon_status")));
+            }
+        });
+        return found;
+    }
+
+    /**
      * Inserts these orders of one Amazon account and their rows (callers hold a transaction): the headers in one
      * multi-row statement that answers their ids ({@code RETURNING}), the rows in one statement batch. The unique keys
      * refuse a second copy and fail the statement. Returns the new ids in the orders' order.
