@@ -42,13 +42,11 @@ public class AmazonImport implements RecordFailureSink {
     private final FailurePolicy policy;
     private final AmazonResweeps resweeps;
     private final SpApiRateLimiter rateLimiter;
-    private final AmazonOrderReader reader;
     private final AmazonWindowProgress windowProgress;
 
     public AmazonImport(AmazonAccounts accounts, AmazonOrdersApi api, AmazonOrderToShop importer, AmazonOrderHolds holds,
                         AmazonProperties properties, Clock clock, FailurePolicy policy, AmazonResweeps resweeps,
-                        SpApiRateLimiter rateLimiter, AmazonOrderReader reader, AmazonWindowProgress windowProgress) {
-        this.reader = reader;
+                        SpApiRateLimiter rateLimiter, AmazonWindowProgress windowProgress) {
         this.windowProgress = windowProgress;
         this.resweeps = resweeps;
         this.rateLimiter = rateLimiter;
