@@ -126,8 +126,11 @@ public class AmazonOrderToShop {
             return List.of(outcomes);
         }
 
-        // the buyers, by e-mail: one query, the new ones opened by one statement that answers them as stored
-        Map<String, Customer> byEmail = customers.findByEmails(consumers.stream().map(i -> batch.get(i).buyerEmail().orElseThrow()).toList());
+        // the buyers by e-mail and their ship-to addresses by match key: one query for those known, one statement for
+        // the new buyers and one for the new addresses, each answering them as stored
+        Map<String, Address> addresses = new java.util.HashMap<>();
+        Map<String, Customer> byEmail = customers.findByEmails(consumers.stream().map(i -> batch.get(i).buyerEmail().orElseThrow()).toList(),
+                consumers.stream().map(i -> shipToAddress(0, batch.get(i).shipTo().orElseThrow()).matchKey()).toList(), addresses);
         Map<String, CustomerRepository.NewCustomer> newCustomers = new java.util.LinkedHashMap<>();
         java.util.Set<Integer> openedCustomer = new java.util.HashSet<>();
         for (int i : consumers) {
@@ -144,7 +147,6 @@ public class AmazonOrderToShop {
         }
         byEmail.putAll(customers.insertAll(newCustomers.values()));
 
-        // their ship-to addresses: the same, keyed on customer and match key
         Map<Integer, Address> wanted = new java.util.HashMap<>();
         for (int i : consumers) {
             AmazonOrder order = batch.get(i);
@@ -154,7 +156,6 @@ public class AmazonOrderToShop {
             }
             wanted.put(i, shipToAddress(customer.id(), order.shipTo().orElseThrow()));
         }
-        Map<String, Address> addresses = customers.findAddresses(wanted.values());
         Map<String, Address> newAddresses = new java.util.LinkedHashMap<>();
         java.util.Set<Integer> openedAddress = new java.util.HashSet<>();
         for (int i : consumers) {

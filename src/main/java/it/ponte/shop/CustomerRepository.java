@@ -132,17 +132,35 @@ public class CustomerRepository {
         return email.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The customers these e-mails identify, in one query, by {@link #emailKey}; business buyers are never among them. */
-    public Map<String, Customer> findByEmails(java.util.Collection<String> emails) {
+    /**
+     * The customers these e-mails identify, by {@link #emailKey} (business buyers are never among them), and in the same
+     * query those of their addresses whose match key is among {@code matchKeys}, put into {@code addresses} by
+     * {@link #addressKey}: a page of the import learns its known buyers and their known ship-to addresses in one round trip.
+     */
+    public Map<String, Customer> findByEmails(java.util.Collection<String> emails, java.util.Collection<String> matchKeys,
+                                              Map<String, Address> addresses) {
         Map<String, Customer> found = new java.util.HashMap<>();
         if (emails.isEmpty()) {
             return found;
         }
-        shop.query("SELECT * FROM customer WHERE email_key IN (:emails)",
-                Map.of("emails", emails.stream().map(String::trim).distinct().toList()),
-                (java.sql.ResultSet rs) -> {
+        shop.query("""
+                SELECT c.*, a.id AS a_id, a.customer_id AS a_customer_id, a.name AS a_name, a.company AS a_company,
+                       a.line1 AS a_line1, a.line2 AS a_line2, a.city AS a_city, a.province AS a_province,
+                       a.postal_code AS a_postal_code, a.country_code AS a_country_code, a.phone AS a_phone,
+                       a.erp_ship_to_code AS a_erp_ship_to_code, a.match_key AS a_match_key
+                FROM customer c LEFT JOIN address a ON a.customer_id = c.id AND a.match_key IN (:keys)
+                WHERE c.email_key IN (:emails)
+                """, Map.of("emails", emails.stream().map(String::trim).distinct().toList(),
+                "keys", matchKeys.isEmpty() ? List.of("") : matchKeys.stream().distinct().toList()), (java.sql.ResultSet rs) -> {
                     Customer c = CUSTOMER.mapRow(rs, 0);
-                    found.put(emailKey(c.email()), c);
+                    found.putIfAbsent(emailKey(c.email()), c);
+                    long addressId = rs.getLong("a_id");
+                    if (!rs.wasNull()) {
+                        addresses.put(c.id() + "|" + rs.getString("a_match_key"), new Address(addressId, rs.getLong("a_customer_id"),
+                                rs.getString("a_name"), rs.getString("a_company"), rs.getString("a_line1"), rs.getString("a_line2"),
+                                rs.getString("a_city"), rs.getString("a_province"), rs.getString("a_postal_code"),
+                                rs.getString("a_country_code"), rs.getString("a_phone"), rs.getString("a_erp_ship_to_code")));
+                    }
                 });
         return found;
     }
@@ -179,24 +197,9 @@ public class CustomerRepository {
         return stored;
     }
 
-    /** The key an address is found by in {@link #findAddresses}: its customer and its match key. */
+    /** The key an address is found by in the import's maps: its customer and its match key. */
     public static String addressKey(Address address) {
         return address.customerId() + "|" + address.matchKey();
-    }
-
-    /** The stored addresses matching these (same customer, same match key), in one query, by {@link #addressKey}. */
-    public Map<String, Address> findAddresses(java.util.Collection<Address> addresses) {
-        Map<String, Address> found = new java.util.HashMap<>();
-        if (addresses.isEmpty()) {
-            return found;
-        }
-        List<Object[]> pairs = addresses.stream().map(a -> new Object[] {a.customerId(), a.matchKey()}).toList();
-        shop.query("SELECT * FROM address WHERE (customer_id, match_key) IN (:pairs)", Map.of("pairs", pairs),
-                (java.sql.ResultSet rs) -> {
-                    Address a = ADDRESS.mapRow(rs, 0);
-                    found.put(a.customerId() + "|" + rs.getString("match_key"), a);
-                });
-        return found;
     }
 
     /**
