@@ -42,13 +42,11 @@ public class AmazonImport implements RecordFailureSink {
     private final FailurePolicy policy;
     private final AmazonResweeps resweeps;
     private final SpApiRateLimiter rateLimiter;
-    private final AmazonOrderReader reader;
     private final AmazonWindowProgress windowProgress;
 
     public AmazonImport(AmazonAccounts accounts, AmazonOrdersApi api, AmazonOrderToShop importer, AmazonOrderHolds holds,
                         AmazonProperties properties, Clock clock, FailurePolicy policy, AmazonResweeps resweeps,
-                        SpApiRateLimiter rateLimiter, AmazonOrderReader reader, AmazonWindowProgress windowProgress) {
-        this.reader = reader;
+                        SpApiRateLimiter rateLimiter, AmazonWindowProgress windowProgress) {
         this.windowProgress = windowProgress;
         this.resweeps = resweeps;
         this.rateLimiter = rateLimiter;
@@ -102,11 +100,12 @@ public class AmazonImport implements RecordFailureSink {
         return AmazonOrdersApi.searchOrdersCall(window.account(), window.query(), window.nextToken());
     }
 
-    /** Notes the page in the window (next token, the end Amazon applied); the body becomes its orders, still JSON. */
-    public List<JsonNode> pageRead(@ExchangeProperty(WINDOW) ImportWindow window, @Body SearchOrdersPage page) {
+    /** Notes the page in the window (next token, the end Amazon applied); the body stays the page, its orders read. */
+    public AmazonOrderReader.ReadPage pageRead(@ExchangeProperty(WINDOW) ImportWindow window, @Body AmazonOrderReader.ReadPage read) {
+        SearchOrdersPage page = read.page();
         window.pageRead(page.nextToken(), page.lastUpdatedBefore(), properties.polling().maxPages());
         window.ordersRead(page.ordersOrEmpty().size());
-        return page.ordersOrEmpty();
+        return read;
     }
 
     /** The record the {@code amazon-import-order} route works on, for its failure to name. */
@@ -130,22 +129,18 @@ public class AmazonImport implements RecordFailureSink {
      * read (they fail alone there, with the field named), a second copy of an order in the page, and, when the batch
      * failed (a bad order, a race with another writer), all of them: its transaction left nothing behind.
      */
-    public List<JsonNode> importPage(@ExchangeProperty(WINDOW) ImportWindow window, @Body List<JsonNode> page,
+    public List<JsonNode> importPage(@ExchangeProperty(WINDOW) ImportWindow window, @Body AmazonOrderReader.ReadPage page,
                                      @ExchangeProperty(REPORT) AmazonImportReport report) {
         List<JsonNode> oneByOne = new ArrayList<>();
         List<JsonNode> batched = new ArrayList<>();
         List<AmazonOrder> orders = new ArrayList<>();
         java.util.Set<String> ids = new java.util.HashSet<>();
-        for (JsonNode node : page) {
+        List<JsonNode> nodes = page.page().ordersOrEmpty();
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonNode node = nodes.get(i);
             String id = AmazonOrderReader.orderIdOf(node);
-            AmazonOrder order = null;
-            if (id != null && ids.add(id)) {
-                try {
-                    order = reader.read(node);
-                } catch (RuntimeException unreadable) {
-                    order = null;
-                }
-            }
+            // read on the fetching thread (AmazonOrderReader.readPage); null: unreadable, it fails alone one by one
+            AmazonOrder order = id != null && ids.add(id) ? page.read().get(i) : null;
             if (order == null || !id.equals(order.orderId())) {
                 oneByOne.add(node);
             } else {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import it.ponte.amazon.model.AmazonOrder;
+import it.ponte.amazon.model.SearchOrdersPage;
 import java.util.stream.Collectors;
 import org.apache.camel.Body;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,30 @@ public class AmazonOrderReader {
         } catch (JsonProcessingException e) {
             throw new MalformedOrderException(orderIdOf(order), describe(e), e);
         }
+    }
+
+    /**
+     * A {@code searchOrders} page with each of its orders read ahead (null where an order cannot be read: it goes on
+     * its own through {@code amazon-import-order}, which names the field). Done on the thread that fetched the page, so
+     * the thread storing the page before it does not spend its time on JSON.
+     */
+    public ReadPage readPage(@Body SearchOrdersPage page) {
+        java.util.List<JsonNode> orders = page.ordersOrEmpty();
+        java.util.List<AmazonOrder> read = new java.util.ArrayList<>(orders.size());
+        for (JsonNode order : orders) {
+            AmazonOrder one;
+            try {
+                one = json.treeToValue(order, AmazonOrder.class);
+            } catch (JsonProcessingException | RuntimeException unreadable) {
+                one = null;
+            }
+            read.add(one);
+        }
+        return new ReadPage(page, read);
+    }
+
+    /** A page and its orders as read ({@link #readPage}): {@code read.get(i)} is the i-th order, or null when unreadable. */
+    public record ReadPage(SearchOrdersPage page, java.util.List<AmazonOrder> read) {
     }
 
     /** The order id as Amazon sent it, even when the rest of the order cannot be read. */

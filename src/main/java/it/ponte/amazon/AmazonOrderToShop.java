@@ -90,8 +90,9 @@ public class AmazonOrderToShop {
     }
 
     private List<ImportOutcome> importAll(AmazonProperties.Account account, List<AmazonOrder> batch) {
+        java.util.Set<String> held = new java.util.HashSet<>();
         Map<String, ShopOrderRepository.AmazonOrderMark> stored = orders.findAmazon(account.id(),
-                batch.stream().map(AmazonOrder::orderId).toList());
+                batch.stream().map(AmazonOrder::orderId).toList(), held);
         ImportOutcome[] outcomes = new ImportOutcome[batch.size()];
         List<Object[]> updates = new ArrayList<>();
         List<String> readAgain = new ArrayList<>();
@@ -120,13 +121,16 @@ public class AmazonOrderToShop {
         }
         orders.updateAmazonStatuses(updates);
         // good reads of orders already in the shop: holds unreadable copies of them left (a page read badly once) end
-        holds.releaseAll(account.id(), readAgain);
+        holds.releaseAll(account.id(), readAgain.stream().filter(held::contains).toList());
         if (consumers.isEmpty()) {
             return List.of(outcomes);
         }
 
-        // the buyers, by e-mail: one query, the new ones opened in one batch and read back in one more
-        Map<String, Customer> byEmail = customers.findByEmails(consumers.stream().map(i -> batch.get(i).buyerEmail().orElseThrow()).toList());
+        // the buyers by e-mail and their ship-to addresses by match key: one query for those known, one statement for
+        // the new buyers and one for the new addresses, each answering them as stored
+        Map<String, Address> addresses = new java.util.HashMap<>();
+        Map<String, Customer> byEmail = customers.findByEmails(consumers.stream().map(i -> batch.get(i).buyerEmail().orElseThrow()).toList(),
+                consumers.stream().map(i -> shipToAddress(0, batch.get(i).shipTo().orElseThrow()).matchKey()).toList(), addresses);
         Map<String, CustomerRepository.NewCustomer> newCustomers = new java.util.LinkedHashMap<>();
         java.util.Set<Integer> openedCustomer = new java.util.HashSet<>();
         for (int i : consumers) {
@@ -141,10 +145,8 @@ public class AmazonOrderToShop {
                 openedCustomer.add(i);
             }
         }
-        customers.insertAll(newCustomers.values());
-        byEmail.putAll(customers.findByEmails(newCustomers.values().stream().map(CustomerRepository.NewCustomer::email).toList()));
+        byEmail.putAll(customers.insertAll(newCustomers.values()));
 
-        // their ship-to addresses: the same, keyed on customer and match key
         Map<Integer, Address> wanted = new java.util.HashMap<>();
         for (int i : consumers) {
             AmazonOrder order = batch.get(i);
@@ -154,7 +156,6 @@ public class AmazonOrderToShop {
             }
             wanted.put(i, shipToAddress(customer.id(), order.shipTo().orElseThrow()));
         }
-        Map<String, Address> addresses = customers.findAddresses(wanted.values());
         Map<String, Address> newAddresses = new java.util.LinkedHashMap<>();
         java.util.Set<Integer> openedAddress = new java.util.HashSet<>();
         for (int i : consumers) {
@@ -164,8 +165,7 @@ public class AmazonOrderToShop {
                 openedAddress.add(i);
             }
         }
-        customers.insertAddresses(newAddresses.values());
-        addresses.putAll(customers.findAddresses(newAddresses.values()));
+        addresses.putAll(customers.insertAddresses(newAddresses.values()));
 
         // the orders, their rows and amounts, in batches
         Map<String, Long> productIds = products.idsBySku(consumers.stream().flatMap(i -> batch.get(i).items().stream())
@@ -189,7 +189,7 @@ public class AmazonOrderToShop {
             linesById.put(ids.get(k), lines.get(k));
         }
         amountLines.insertAll(linesById);
-        holds.releaseAll(account.id(), shopOrders.stream().map(ShopOrder::amazonOrderId).toList());
+        holds.releaseAll(account.id(), shopOrders.stream().map(ShopOrder::amazonOrderId).filter(held::contains).toList());
         for (int k = 0; k < consumers.size(); k++) {
             int i = consumers.get(k);
             AmazonOrder order = batch.get(i);

@@ -132,17 +132,35 @@ public class CustomerRepository {
         return email.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The customers these e-mails identify, in one query, by {@link #emailKey}; business buyers are never among them. */
-    public Map<String, Customer> findByEmails(java.util.Collection<String> emails) {
+    /**
+     * The customers these e-mails identify, by {@link #emailKey} (business buyers are never among them), and in the same
+     * query those of their addresses whose match key is among {@code matchKeys}, put into {@code addresses} by
+     * {@link #addressKey}: a page of the import learns its known buyers and their known ship-to addresses in one round trip.
+     */
+    public Map<String, Customer> findByEmails(java.util.Collection<String> emails, java.util.Collection<String> matchKeys,
+                                              Map<String, Address> addresses) {
         Map<String, Customer> found = new java.util.HashMap<>();
         if (emails.isEmpty()) {
             return found;
         }
-        shop.query("SELECT * FROM customer WHERE email_key IN (:emails)",
-                Map.of("emails", emails.stream().map(String::trim).distinct().toList()),
-                (java.sql.ResultSet rs) -> {
+        shop.query("""
+                SELECT c.*, a.id AS a_id, a.customer_id AS a_customer_id, a.name AS a_name, a.company AS a_company,
+                       a.line1 AS a_line1, a.line2 AS a_line2, a.city AS a_city, a.province AS a_province,
+                       a.postal_code AS a_postal_code, a.country_code AS a_country_code, a.phone AS a_phone,
+                       a.erp_ship_to_code AS a_erp_ship_to_code, a.match_key AS a_match_key
+                FROM customer c LEFT JOIN address a ON a.customer_id = c.id AND a.match_key IN (:keys)
+                WHERE c.email_key IN (:emails)
+                """, Map.of("emails", emails.stream().map(String::trim).distinct().toList(),
+                "keys", matchKeys.isEmpty() ? List.of("") : matchKeys.stream().distinct().toList()), (java.sql.ResultSet rs) -> {
                     Customer c = CUSTOMER.mapRow(rs, 0);
-                    found.put(emailKey(c.email()), c);
+                    found.putIfAbsent(emailKey(c.email()), c);
+                    long addressId = rs.getLong("a_id");
+                    if (!rs.wasNull()) {
+                        addresses.put(c.id() + "|" + rs.getString("a_match_key"), new Address(addressId, rs.getLong("a_customer_id"),
+                                rs.getString("a_name"), rs.getString("a_company"), rs.getString("a_line1"), rs.getString("a_line2"),
+                                rs.getString("a_city"), rs.getString("a_province"), rs.getString("a_postal_code"),
+                                rs.getString("a_country_code"), rs.getString("a_phone"), rs.getString("a_erp_ship_to_code")));
+                    }
                 });
         return found;
     }
@@ -152,54 +170,68 @@ public class CustomerRepository {
     }
 
     /**
-     * Opens these customers in one statement batch, in the caller's transaction. Unlike {@link #insertOrFind} a customer
-     * opened meanwhile by another writer fails the batch (its caller then goes order by order).
+     * Opens these customers in one multi-row statement, in the caller's transaction, and answers them as stored (by
+     * {@link #emailKey}) from the same statement ({@code RETURNING}): one round trip, no read-back. Unlike
+     * {@link #insertOrFind} a customer opened meanwhile by another writer fails the statement (its caller then goes
+     * order by order).
      */
-    public void insertAll(java.util.Collection<NewCustomer> customers) {
+    public Map<String, Customer> insertAll(java.util.Collection<NewCustomer> customers) {
+        Map<String, Customer> stored = new java.util.HashMap<>();
         if (customers.isEmpty()) {
-            return;
+            return stored;
         }
-        shop.batchUpdate("""
-                INSERT INTO customer (email, first_name, last_name, company, phone, origin)
-                VALUES (:email, :firstName, :lastName, :company, :phone, :origin)
-                """, customers.stream().map(c -> new MapSqlParameterSource().addValue("email", c.email().trim())
-                .addValue("firstName", c.firstName()).addValue("lastName", c.lastName()).addValue("company", c.company())
-                .addValue("phone", c.phone()).addValue("origin", c.origin())).toArray(MapSqlParameterSource[]::new));
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        StringBuilder sql = new StringBuilder("INSERT INTO customer (email, first_name, last_name, company, phone, origin) VALUES ");
+        int i = 0;
+        for (NewCustomer c : customers) {
+            sql.append(i == 0 ? "" : ", ").append("(:e").append(i).append(", :f").append(i).append(", :l").append(i)
+                    .append(", :c").append(i).append(", :p").append(i).append(", :o").append(i).append(')');
+            p.addValue("e" + i, c.email().trim()).addValue("f" + i, c.firstName()).addValue("l" + i, c.lastName())
+                    .addValue("c" + i, c.company()).addValue("p" + i, c.phone()).addValue("o" + i, c.origin());
+            i++;
+        }
+        shop.query(sql.append(" RETURNING *").toString(), p, (java.sql.ResultSet rs) -> {
+            Customer c = CUSTOMER.mapRow(rs, 0);
+            stored.put(emailKey(c.email()), c);
+        });
+        return stored;
     }
 
-    /** The key an address is found by in {@link #findAddresses}: its customer and its match key. */
+    /** The key an address is found by in the import's maps: its customer and its match key. */
     public static String addressKey(Address address) {
         return address.customerId() + "|" + address.matchKey();
     }
 
-    /** The stored addresses matching these (same customer, same match key), in one query, by {@link #addressKey}. */
-    public Map<String, Address> findAddresses(java.util.Collection<Address> addresses) {
-        Map<String, Address> found = new java.util.HashMap<>();
+    /**
+     * Adds these addresses in one multi-row statement, in the caller's transaction, and answers them as stored (by
+     * {@link #addressKey}) from the same statement ({@code RETURNING}); one stored meanwhile fails the statement.
+     */
+    public Map<String, Address> insertAddresses(java.util.Collection<Address> addresses) {
+        Map<String, Address> stored = new java.util.HashMap<>();
         if (addresses.isEmpty()) {
-            return found;
+            return stored;
         }
-        List<Object[]> pairs = addresses.stream().map(a -> new Object[] {a.customerId(), a.matchKey()}).toList();
-        shop.query("SELECT * FROM address WHERE (customer_id, match_key) IN (:pairs)", Map.of("pairs", pairs),
-                (java.sql.ResultSet rs) -> {
-                    Address a = ADDRESS.mapRow(rs, 0);
-                    found.put(a.customerId() + "|" + rs.getString("match_key"), a);
-                });
-        return found;
-    }
-
-    /** Adds these addresses in one statement batch, in the caller's transaction; one stored meanwhile fails the batch. */
-    public void insertAddresses(java.util.Collection<Address> addresses) {
-        if (addresses.isEmpty()) {
-            return;
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        StringBuilder sql = new StringBuilder("INSERT INTO address (customer_id, name, company, line1, line2, city, province, "
+                + "postal_code, country_code, phone, match_key) VALUES ");
+        int i = 0;
+        for (Address a : addresses) {
+            sql.append(i == 0 ? "" : ", ").append('(');
+            String[] names = {"cu", "n", "co", "l1", "l2", "ci", "pr", "pc", "cc", "ph", "k"};
+            Object[] values = {a.customerId(), a.name(), a.company(), a.line1(), a.line2(), a.city(), a.province(), a.postalCode(),
+                    a.countryCode(), a.phone(), a.matchKey()};
+            for (int k = 0; k < names.length; k++) {
+                sql.append(k == 0 ? ":" : ", :").append(names[k]).append(i);
+                p.addValue(names[k] + i, values[k]);
+            }
+            sql.append(')');
+            i++;
         }
-        shop.batchUpdate("""
-                INSERT INTO address (customer_id, name, company, line1, line2, city, province, postal_code, country_code, phone, match_key)
-                VALUES (:customerId, :name, :company, :line1, :line2, :city, :province, :postalCode, :countryCode, :phone, :key)
-                """, addresses.stream().map(address -> new MapSqlParameterSource().addValue("customerId", address.customerId())
-                .addValue("name", address.name()).addValue("company", address.company()).addValue("line1", address.line1())
-                .addValue("line2", address.line2()).addValue("city", address.city()).addValue("province", address.province())
-                .addValue("postalCode", address.postalCode()).addValue("countryCode", address.countryCode())
-                .addValue("phone", address.phone()).addValue("key", address.matchKey())).toArray(MapSqlParameterSource[]::new));
+        shop.query(sql.append(" RETURNING *").toString(), p, (java.sql.ResultSet rs) -> {
+            Address a = ADDRESS.mapRow(rs, 0);
+            stored.put(a.customerId() + "|" + rs.getString("match_key"), a);
+        });
+        return stored;
     }
 
     /** Customers by id, in one query. */

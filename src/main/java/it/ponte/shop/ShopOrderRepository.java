@@ -69,20 +69,61 @@ public class ShopOrderRepository {
     }
 
     /**
-     * Inserts these orders of one Amazon account and their rows in statement batches (callers hold a transaction):
-     * the headers, one query for their ids, the rows. The unique keys refuse a second copy and fail the batch.
-     * Returns the new ids in the orders' order.
+     * As {@link #findAmazon(String, java.util.Collection)}, and in the same query which of these orders Amazon import
+     * holds ({@code amazon_order_hold}) are added to {@code held}: the import releases only those, instead of a
+     * statement for every page.
+     */
+    public Map<String, AmazonOrderMark> findAmazon(String accountId, java.util.Collection<String> amazonOrderIds, java.util.Set<String> held) {
+        Map<String, AmazonOrderMark> found = new java.util.HashMap<>();
+        if (amazonOrderIds.isEmpty()) {
+            return found;
+        }
+        shop.query("""
+                SELECT 0 AS held, id, amazon_order_id, amazon_last_updated, amazon_status FROM shop_order
+                WHERE amazon_account_id = :account AND amazon_order_id IN (:orderIds)
+                UNION ALL
+                SELECT 1, NULL, amazon_order_id, NULL, NULL FROM amazon_order_hold
+                WHERE amazon_account_id = :account AND amazon_order_id IN (:orderIds)
+                """, Map.of("account", accountId, "orderIds", amazonOrderIds), (ResultSet rs) -> {
+            if (rs.getInt("held") == 1) {
+                held.add(rs.getString("amazon_order_id"));
+            } else {
+                found.put(rs.getString("amazon_order_id"),
+                        new AmazonOrderMark(rs.getLong("id"), instant(rs, "amazon_last_updated"), rs.getString("amazon_status")));
+            }
+        });
+        return found;
+    }
+
+    /**
+     * Inserts these orders of one Amazon account and their rows (callers hold a transaction): the headers in one
+     * multi-row statement that answers their ids ({@code RETURNING}), the rows in one statement batch. The unique keys
+     * refuse a second copy and fail the statement. Returns the new ids in the orders' order.
      */
     public List<Long> insertAll(String accountId, List<ShopOrder> batch) {
         if (batch.isEmpty()) {
             return List.of();
         }
-        shop.batchUpdate(HEADER_INSERT, batch.stream().map(ShopOrderRepository::headerParameters).toArray(SqlParameterSource[]::new));
-        Map<String, AmazonOrderMark> ids = findAmazon(accountId, batch.stream().map(ShopOrder::amazonOrderId).toList());
+        MapSqlParameterSource all = new MapSqlParameterSource();
+        StringBuilder sql = new StringBuilder(HEADER_INSERT.substring(0, HEADER_INSERT.indexOf("VALUES"))).append("VALUES ");
+        for (int i = 0; i < batch.size(); i++) {
+            MapSqlParameterSource header = headerParameters(batch.get(i));
+            sql.append(i == 0 ? "(" : ", (");
+            for (int k = 0; k < HEADER_PARAMETERS.size(); k++) {
+                String name = HEADER_PARAMETERS.get(k);
+                sql.append(k == 0 ? ":" : ", :").append(name).append('_').append(i);
+                all.addValue(name + "_" + i, header.getValue(name));
+            }
+            sql.append(')');
+        }
+        Map<String, Long> ids = new java.util.HashMap<>();
+        shop.query(sql.append(" RETURNING id, amazon_order_id").toString(), all, (ResultSet rs) -> {
+            ids.put(rs.getString("amazon_order_id"), rs.getLong("id"));
+        });
         List<Long> inserted = new ArrayList<>();
         List<SqlParameterSource> rows = new ArrayList<>();
         for (ShopOrder order : batch) {
-            long id = ids.get(order.amazonOrderId()).id();
+            long id = ids.get(order.amazonOrderId());
             inserted.add(id);
             order.rows().forEach(r -> rows.add(rowParameters(id, r)));
         }
@@ -158,6 +199,10 @@ public class ShopOrderRepository {
             VALUES (:origin, :status, :customerId, :shipAddressId, :orderDate, :currency, :itemsTotal, :shippingTotal,
                     :orderTotal, :accountId, :amazonOrderId, :marketplaceId, :amazonStatus, :amazonState, :amazonLastUpdated)
             """;
+
+    /** The parameters of {@link #HEADER_INSERT}'s VALUES, in their order: the multi-row insert repeats them per order. */
+    private static final List<String> HEADER_PARAMETERS = java.util.regex.Pattern.compile(":(\\w+)")
+            .matcher(HEADER_INSERT.substring(HEADER_INSERT.indexOf("VALUES"))).results().map(m -> m.group(1)).toList();
 
     private static final String ROW_INSERT = """
             INSERT INTO order_row (order_id, line_no, sku, title, quantity, unit_price, row_total, product_id, amazon_order_item_id)
