@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What one run's Amazon poll did: every order's outcome and every account that could not be read. */
-public final class AmazonImportReport {
+public final class AmazonImportReport implements it.ponte.remote.RemoteWaitNotice {
 
     private final List<ImportOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
     private final List<AccountFailure> accountFailures = Collections.synchronizedList(new ArrayList<>());
@@ -37,6 +37,22 @@ public final class AmazonImportReport {
     public void waitingForRate(String accountId, String operation, Instant nextPageAt) {
         waitingNow = new RateWait(accountId, operation, nextPageAt, true, 0);
         rateWaitListener.run();
+    }
+
+    /** Amazon asked the poll's call to wait (a Retry-After) before it goes out again: shown as a wait for the rate. */
+    @Override
+    public void remoteAskedToWait(org.apache.camel.Exchange exchange, Throwable failure, Instant until) {
+        SpApiCall call = exchange.getProperty(SpApiCall.PROPERTY, SpApiCall.class);
+        // Amazon's own answers only: a later phase's remote (Mailchimp) may ask to wait on an exchange that still
+        // carries the poll's last call
+        if (call != null && failure instanceof SpApiException) {
+            waitingForRate(call.accountId(), call.operationName(), until);
+        }
+    }
+
+    @Override
+    public void remoteWaitOver() {
+        rateWaitOver();
     }
 
     /** The wait is over: the call goes out. */

@@ -53,6 +53,7 @@ public class AmazonPagesAhead implements DisposableBean {
         ahead.setProperty(SpApiCall.PROPERTY, AmazonOrdersApi.searchOrdersCall(window.account(), window.query(), window.nextToken()));
         copy(exchange, ahead, SpApiRateLimiter.POLL_DEADLINE);
         copy(exchange, ahead, AmazonImport.REPORT);
+        copy(exchange, ahead, it.ponte.remote.RemoteWaitNotice.PROPERTY);
         copy(exchange, ahead, RUN);
         exchange.setProperty(PROPERTY, pool().submit(() -> camel.send(ROUTE, ahead)));
     }

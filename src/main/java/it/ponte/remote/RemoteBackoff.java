@@ -18,6 +18,7 @@ public class RemoteBackoff implements Processor {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteBackoff.class);
     private static final Duration CEILING = Duration.ofMinutes(2);
+    private static final Duration SHOWN_WAIT = Duration.ofSeconds(1);
     /** Exchange property (an Instant): waits of this exchange end by then (the Amazon poll's time budget). */
     public static final String WAIT_DEADLINE = "ponteWaitDeadline";
 
@@ -48,7 +49,18 @@ public class RemoteBackoff implements Processor {
         }
         if (rest > 0) {
             log.info("Remote asked to wait {} ms before the next attempt ({} more)", asked.toMillis(), rest);
-            Thread.sleep(rest);
+            // a wait the operator may notice is shown where the run is shown, as the rate budget's waits are
+            RemoteWaitNotice notice = rest >= SHOWN_WAIT.toMillis() ? exchange.getProperty(RemoteWaitNotice.PROPERTY, RemoteWaitNotice.class) : null;
+            if (notice != null) {
+                notice.remoteAskedToWait(exchange, failure, java.time.Instant.now().plusMillis(rest));
+            }
+            try {
+                Thread.sleep(rest);
+            } finally {
+                if (notice != null) {
+                    notice.remoteWaitOver();
+                }
+            }
         }
     }
 

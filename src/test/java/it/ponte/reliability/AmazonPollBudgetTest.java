@@ -30,6 +30,8 @@ class AmazonPollBudgetTest extends SyncTestBase {
     SpApiRateLimiter limiter;
     @Autowired
     AmazonAccounts accounts;
+    @Autowired
+    it.ponte.sync.SyncLauncher launcher;
 
     /** The limiter is shared by the context: the next tests get the sandbox's fast rate back. */
     @AfterEach
@@ -73,5 +75,30 @@ class AmazonPollBudgetTest extends SyncTestBase {
         assertThat(overHttp.path("waiting").asBoolean(true)).isFalse();
         System.out.println("RELIABILITY: Amazon 429 with the searchOrders budget spent - run ended in " + millis
                 + " ms (poll time budget 60 s, next page ~180 s away), 429 answers " + refused + ", watermark unmoved, the other phases ran");
+    }
+
+    @Test
+    void aWaitAmazonAsksForWithRetryAfterShowsOnTheRunWhileItLasts() throws Exception {
+        String order = fixtures.amazonOrder().orderId();
+        amazon.faults().add(it.ponte.sandbox.amazon.AmazonFault.of("searchOrders", 503, 1).retryAfter(4));
+
+        long runId = launcher.launch(SyncMode.CHANGED, it.ponte.sync.SyncTrigger.REST, null);
+
+        // while the poll waits out Amazon's Retry-After, the run record (and so the console) says until when
+        com.fasterxml.jackson.databind.JsonNode[] shown = new com.fasterxml.jackson.databind.JsonNode[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> {
+                    shown[0] = new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readTree(it.ponte.Http.get(baseUrl() + "/api/sync/runs/" + runId).body()).path("amazonWait");
+                    return shown[0].path("waiting").asBoolean(false);
+                });
+        assertThat(shown[0].path("accountId").asText()).isEqualTo("it-main");
+        assertThat(shown[0].path("operation").asText()).isEqualTo("searchOrders");
+        assertThat(Instant.parse(shown[0].path("nextPageAt").asText())).isAfter(Instant.now()).isBefore(Instant.now().plusSeconds(5));
+
+        SyncRun run = sync.awaitEnd(runId);
+        assertThat(run.amazonWait()).as("the wait is over once the call went out").isNull();
+        assertThat(shopJdbc.queryForObject("SELECT COUNT(*) FROM shop_order WHERE amazon_order_id = :id", java.util.Map.of("id", order),
+                Integer.class)).isEqualTo(1);
     }
 }
