@@ -67,7 +67,7 @@ class MalformedAnswersSweepTest extends SyncTestBase {
 
     /** A run that has not ended by then is stuck (the slowest case, the huge page, takes a few seconds). */
     private static final Duration STUCK_AFTER = Duration.ofSeconds(90);
-    private static final int HUGE_PAGE_ORDERS = Integer.getInteger("malformed.huge-page-orders", 2000);
+    private static final int HUGE_PAGE_ORDERS = Integer.getInteger("malformed.huge-page-orders", 1000);
     private static final long HUGE_BODY_BYTES = 40L * 1024 * 1024;
     private static final int LIST_FILLERS = 1500;
     private static final Pattern LEAK = Pattern.compile(
@@ -83,6 +83,11 @@ class MalformedAnswersSweepTest extends SyncTestBase {
     private static final String CUSTOMER = "/customers/[^/]+$";
     private static final String ORDERS = "/orders$";
     private static final String CARTS = "/carts$";
+    private static final String CONFIRM_SHIPMENT = "/orders/v0/orders/[^/]+/shipmentConfirmation$";
+    private static final String CREATE_FEED_DOCUMENT = "/feeds/2021-06-30/documents$";
+    private static final String CREATE_FEED = "/feeds/2021-06-30/feeds$";
+    private static final String GET_FEED = "/feeds/2021-06-30/feeds/[^/]+$";
+    private static final String FEED_DOWNLOAD = "/feed-downloads/";
 
     @Autowired
     SandboxMailchimpState mailchimp;
@@ -100,6 +105,12 @@ class MalformedAnswersSweepTest extends SyncTestBase {
     private final List<SandboxOrder> amazonOrders = new ArrayList<>();
     private final Set<String> members = new HashSet<>();
     private final Map<Long, Boolean> carts = new LinkedHashMap<>();
+    /** What the administrator told Amazon, by Amazon order id: "ship" or "cancel". */
+    private final Map<String, String> commands = new LinkedHashMap<>();
+    private long armNanos;
+    private long runNanos;
+    private long checkNanos;
+    private final Map<String, Long> slowest = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
     private int requests;
     private int fiveHundreds;
@@ -163,6 +174,20 @@ class MalformedAnswersSweepTest extends SyncTestBase {
         cases.add(amazonCase("getOrder: HTML page with 200", "GET", GET_ORDER, MalformedKind.HTML, null, Expect.NONE));
         cases.add(amazonCase("getOrder: order missing", "GET", GET_ORDER, MalformedKind.MISSING_FIELD, "order", Expect.NONE));
         cases.add(amazonCase("getOrder: 40 MB body", "GET", GET_ORDER, MalformedKind.HUGE_BODY, null, Expect.NONE));
+        // Amazon outbound: a shipment confirmed and an order cancelled (a feed) by the administrator, answered badly
+        cases.add(outboundCase("confirmShipment: HTML page with 200", "POST", CONFIRM_SHIPMENT, MalformedKind.HTML, null));
+        cases.add(outboundCase("confirmShipment: 40 MB body", "POST", CONFIRM_SHIPMENT, MalformedKind.HUGE_BODY, null));
+        cases.add(outboundCase("createFeedDocument: url missing", "POST", CREATE_FEED_DOCUMENT, MalformedKind.MISSING_FIELD, "url"));
+        cases.add(outboundCase("createFeedDocument: feedDocumentId of the wrong type", "POST", CREATE_FEED_DOCUMENT, MalformedKind.WRONG_TYPE, "feedDocumentId"));
+        cases.add(outboundCase("createFeedDocument: empty body", "POST", CREATE_FEED_DOCUMENT, MalformedKind.EMPTY, null));
+        cases.add(outboundCase("createFeed: HTML page with 200", "POST", CREATE_FEED, MalformedKind.HTML, null));
+        cases.add(outboundCase("createFeed: feedId missing", "POST", CREATE_FEED, MalformedKind.MISSING_FIELD, "feedId"));
+        // a feed's status and report spoiled for a few answers: a run polls a feed up to ponte.amazon.outbound.feed-polls
+        // times (the bound a status never read would spend), so these show the poll going on past the bad answers
+        cases.add(outboundCase("getFeed: processingStatus missing", "GET", GET_FEED, MalformedKind.MISSING_FIELD, "processingStatus", 3));
+        cases.add(outboundCase("getFeed: HTML page with 200", "GET", GET_FEED, MalformedKind.HTML, null, 3));
+        cases.add(outboundCase("processing report: HTML page with 200", "GET", FEED_DOWNLOAD, MalformedKind.HTML, null, 1));
+        cases.add(outboundCase("processing report: 40 MB body", "GET", FEED_DOWNLOAD, MalformedKind.HUGE_BODY, null, 1));
         // Mailchimp: the store, the look-ups of one member, the automations, the writes
         cases.add(mailchimpCase("Mailchimp store: HTML page with 200", "GET", STORE, MalformedKind.HTML, null, Expect.REASON));
         cases.add(mailchimpCase("Mailchimp store: list_id missing", "GET", STORE, MalformedKind.MISSING_FIELD, "list_id", Expect.REASON));
@@ -221,6 +246,12 @@ class MalformedAnswersSweepTest extends SyncTestBase {
             timePassesBetweenRuns();
         }
         long sweepSeconds = (System.nanoTime() - started) / 1_000_000_000L;
+        Case lists = new Case("the lists after the sweep", () -> { }, SyncMode.CHANGED, Expect.NONE);
+        check(lists, Http.get(baseUrl() + "/api/sync/runs?limit=" + (cases.size() + 1)), true);
+        check(lists, Http.get(baseUrl() + "/api/reports"), true);
+        check(lists, Http.get(baseUrl() + "/api/orders?limit=50"), false);
+        check(lists, Http.get(baseUrl() + "/api/amazon/parked"), true);
+        check(lists, Http.get(baseUrl() + "/api/erp/parked"), true);
         outcomes.forEach((name, outcome) -> System.out.println("MALFORMED: " + name + " -> " + outcome));
 
         // the simulators behave again: runs repeat until nothing is owed
@@ -239,7 +270,8 @@ class MalformedAnswersSweepTest extends SyncTestBase {
                 + ", Mailchimp " + cases.stream().filter(c -> c.name().startsWith("Mailchimp")).count() + "), runs " + runs + " (" + recoveryRuns
                 + " after, to converge), requests " + requests + ", runs stuck " + stuck + ", 5xx " + fiveHundreds + ", leaks " + leaks
                 + ", lost " + lostAndDuplicated[0] + ", duplicated " + lostAndDuplicated[1] + "; " + amazonOrders.size() + " Amazon orders, "
-                + members.size() + " members' orders; sweep " + sweepSeconds + " s");
+                + members.size() + " members' orders, " + commands.size() + " commands to Amazon; sweep " + sweepSeconds + " s (runs "
+                + runNanos / 1_000_000_000 + " s, switches and workload " + armNanos / 1_000_000_000 + " s, checks " + checkNanos / 1_000_000_000 + " s: ms " + slowest.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() / 1_000_000).toList() + ")");
         assertThat(failures).as("what went wrong").isEmpty();
         assertThat(owed).as("still owed after the recovery runs").isEmpty();
         assertThat(stuck).isZero();
@@ -256,6 +288,36 @@ class MalformedAnswersSweepTest extends SyncTestBase {
             amazonProperties.accounts().forEach(a -> lwaTokens.invalidate(a.id()));
             amazon.faults().malformed().add(new MalformedAnswers.Rule(method, path, kind, field, kind == MalformedKind.HUGE_BODY ? HUGE_BODY_BYTES : 0, 0));
         }, SyncMode.CHANGED, expect);
+    }
+
+    private Case outboundCase(String name, String method, String path, MalformedKind kind, String field) {
+        return outboundCase(name, method, path, kind, field, 0);
+    }
+
+    /** {@code times}: so many answers spoiled, then the simulator behaves (0: for the whole run). */
+    private Case outboundCase(String name, String method, String path, MalformedKind kind, String field, int times) {
+        return new Case(name, () -> {
+            ordersArrive(1, true);
+            command("ship", "{\"carrier\":\"BRT\",\"shipDate\":\"2026-11-24T09:00:00Z\",\"trackingNumber\":\"BRT-MAL\"}");
+            command("cancel", "{\"reason\":\"NoInventory\"}");
+            amazon.faults().malformed().add(new MalformedAnswers.Rule(method, path, kind, field, kind == MalformedKind.HUGE_BODY ? HUGE_BODY_BYTES : 0, times));
+        }, SyncMode.CHANGED, Expect.NONE);
+    }
+
+    /** The administrator ships or cancels a stored Amazon order nobody acted on yet (ADMIN, over the API). */
+    private void command(String action, String body) {
+        for (Map<String, Object> order : shopJdbc.queryForList("""
+                SELECT id, amazon_order_id FROM shop_order
+                 WHERE origin = 'AMAZON' AND status = 'STORED' AND amazon_state = 'STORED' ORDER BY id""", Map.of())) {
+            String amazonId = (String) order.get("amazon_order_id");
+            if (!commands.containsKey(amazonId)) {
+                HttpResponse<String> answer = Http.postJson(baseUrl() + "/api/amazon/orders/" + order.get("id") + "/" + action, body);
+                assertThat(answer.statusCode()).as("%s %s: %s", action, amazonId, answer.body()).isEqualTo(200);
+                commands.put(amazonId, action);
+                return;
+            }
+        }
+        throw new IllegalStateException("no stored Amazon order left to " + action);
     }
 
     private Case heldCase(String name, MalformedKind kind, String field) {
@@ -276,7 +338,10 @@ class MalformedAnswersSweepTest extends SyncTestBase {
 
     /** The case's switch set, one run of its kind, and what must hold of it and of Ponte around it. */
     private SyncRun runAndCheck(Case c) {
+        long armed = System.nanoTime();
         c.arm().run();
+        long launched = System.nanoTime();
+        armNanos += launched - armed;
         long id;
         try {
             id = launcher.launch(c.mode(), SyncTrigger.REST, null);
@@ -296,6 +361,8 @@ class MalformedAnswersSweepTest extends SyncTestBase {
             Awaitility.await().atMost(Duration.ofMinutes(5)).until(() -> syncRuns.find(id).map(r -> !r.running()).orElse(false));
         }
         SyncRun run = syncRuns.find(id).orElseThrow();
+        long ended = System.nanoTime();
+        runNanos += ended - launched;
         if (c.expect() == Expect.REASON && (run.outcome() == SyncOutcome.SUCCEEDED || run.errors().isEmpty() && (run.reason() == null || run.reason().isBlank()))) {
             failures.add(c.name() + ": run " + id + " ended " + run.outcome() + " without naming the unreadable answer");
         }
@@ -303,13 +370,17 @@ class MalformedAnswersSweepTest extends SyncTestBase {
             failures.add(c.name() + ": run " + id + " held no order");
         }
         // what the merchant and the operators see meanwhile
+        // (each authenticated call checks a bcrypt hash: the lists of everything are read once, after the sweep)
+        long t0 = System.nanoTime();
         check(c, Http.get(baseUrl() + "/api/sync/runs/" + id), true);
-        check(c, Http.get(baseUrl() + "/api/sync/runs?limit=5"), true);
-        check(c, Http.get(baseUrl() + "/api/orders?limit=5"), false);
-        check(c, Http.get(baseUrl() + "/api/amazon/held"), true);
-        check(c, Http.get(baseUrl() + "/api/mailchimp/parked"), true);
-        check(c, Http.get(baseUrl() + "/api/reports"), true);
-        HttpResponse<String> health = Http.get(baseUrl() + "/actuator/health");
+        long t1 = System.nanoTime();
+        check(c, Http.get(baseUrl() + (c.name().startsWith("Mailchimp") ? "/api/mailchimp/parked" : "/api/amazon/held")), true);
+        long t2 = System.nanoTime();
+        HttpResponse<String> health = Http.anonymous(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).GET().build());
+        long t3 = System.nanoTime();
+        slowest.merge("run", t1 - t0, Long::sum);
+        slowest.merge("held/parked", t2 - t1, Long::sum);
+        slowest.merge("health", t3 - t2, Long::sum);
         requests++;
         if (!health.body().contains("\"status\"")) {
             failures.add(c.name() + ": health did not answer (" + health.statusCode() + ")");
@@ -319,6 +390,7 @@ class MalformedAnswersSweepTest extends SyncTestBase {
         if (console.statusCode() != 200) {
             failures.add(c.name() + ": the console answered " + console.statusCode());
         }
+        checkNanos += System.nanoTime() - ended;
         return run;
     }
 
@@ -407,6 +479,9 @@ class MalformedAnswersSweepTest extends SyncTestBase {
         put(owed, "amazon orders not in the shop", amazonOrders.size() - count("SELECT COUNT(DISTINCT amazon_order_id) FROM shop_order WHERE origin = 'AMAZON'"));
         put(owed, "amazon orders held", count("SELECT COUNT(*) FROM amazon_order_hold"));
         put(owed, "orders not in the ERP", count("SELECT COUNT(*) FROM shop_order WHERE status IN ('REGISTERED')"));
+        put(owed, "amazon commands owed", count("SELECT COUNT(*) FROM amazon_outbox WHERE status IN ('PENDING', 'SENT')"));
+        put(owed, "amazon commands parked", count("SELECT COUNT(*) FROM amazon_outbox WHERE status = 'PARKED'"));
+        put(owed, "amazon orders pending at Amazon", count("SELECT COUNT(*) FROM shop_order WHERE amazon_state LIKE 'PENDING%'"));
         put(owed, "mailchimp writes owed", count("SELECT COUNT(*) FROM mailchimp_outbox WHERE status = 'PENDING'"));
         put(owed, "mailchimp writes parked", count("SELECT COUNT(*) FROM mailchimp_outbox WHERE status = 'PARKED'"));
         return owed;
@@ -456,6 +531,23 @@ class MalformedAnswersSweepTest extends SyncTestBase {
         int erpDocuments = erpJdbc.queryForObject("SELECT COUNT(DISTINCT idempotency_ref) FROM erp_document", Map.of(), Integer.class);
         if (erpDocuments != shopIds.size()) {
             failures.add("ERP documents " + erpDocuments + ", Amazon orders in the shop " + shopIds.size());
+        }
+
+        // every command told to Amazon exactly once
+        for (Map.Entry<String, String> command : commands.entrySet()) {
+            String id = command.getKey();
+            boolean ship = command.getValue().equals("ship");
+            int shipments = amazon.shipmentsOf(id).size();
+            int cancellations = amazon.cancellationsOf(id).size();
+            if ((ship ? shipments : cancellations) == 0) {
+                lost++;
+                failures.add(command.getValue() + " of " + id + " never reached Amazon");
+            }
+            duplicated += Math.max(0, shipments - (ship ? 1 : 0)) + Math.max(0, cancellations - (ship ? 0 : 1));
+            String state = shopJdbc.queryForObject("SELECT amazon_state FROM shop_order WHERE id = :id", Map.of("id", shopIds.get(id)), String.class);
+            if (!state.equals(ship ? "SHIPPED" : "CANCELLED")) {
+                failures.add(command.getValue() + " of " + id + ": Amazon state " + state);
+            }
         }
 
         SandboxMailchimpState.Store store = mailchimp.store(mailchimpProperties.storeId()).orElseThrow();
