@@ -111,6 +111,8 @@ class MalformedAnswersSweepTest extends SyncTestBase {
     private long runNanos;
     private long checkNanos;
     private final Map<String, Long> slowest = new LinkedHashMap<>();
+    /** Members' orders and open carts found missing in Mailchimp after the run that followed a case. */
+    private final Set<String> lostAlongTheWay = new HashSet<>();
     private final List<String> failures = new ArrayList<>();
     private int requests;
     private int fiveHundreds;
@@ -244,6 +246,13 @@ class MalformedAnswersSweepTest extends SyncTestBase {
             outcomes.put(c.name(), run.outcome() + (run.errors().isEmpty() ? "" : " " + run.errors().get(0)));
             everythingBehaves();
             timePassesBetweenRuns();
+            if (c.name().startsWith("Mailchimp")) {
+                // a record Mailchimp's answer made Ponte settle wrongly is owed no more: the next run, Mailchimp behaving,
+                // would not send it (a later TOTAL would, and hide the loss), so it is looked for right after that run
+                runAndCheck(new Case(c.name() + ", the run after", () -> { }, SyncMode.CHANGED, Expect.NONE));
+                timePassesBetweenRuns();
+                lostInMailchimp(c.name());
+            }
         }
         long sweepSeconds = (System.nanoTime() - started) / 1_000_000_000L;
         Case lists = new Case("the lists after the sweep", () -> { }, SyncMode.CHANGED, Expect.NONE);
@@ -266,6 +275,7 @@ class MalformedAnswersSweepTest extends SyncTestBase {
         }
         Map<String, Integer> owed = owedSummary();
         int[] lostAndDuplicated = verify();
+        lostAndDuplicated[0] += lostAlongTheWay.size();
         System.out.println("MALFORMED ANSWERS: malformed answers tried " + cases.size() + " (Amazon " + cases.stream().filter(c -> !c.name().startsWith("Mailchimp")).count()
                 + ", Mailchimp " + cases.stream().filter(c -> c.name().startsWith("Mailchimp")).count() + "), runs " + runs + " (" + recoveryRuns
                 + " after, to converge), requests " + requests + ", runs stuck " + stuck + ", 5xx " + fiveHundreds + ", leaks " + leaks
@@ -490,6 +500,24 @@ class MalformedAnswersSweepTest extends SyncTestBase {
     private static void put(Map<String, Integer> owed, String what, int n) {
         if (n != 0) {
             owed.put(what, n);
+        }
+    }
+
+    /** The members' orders stored in the ERP so far, and the open carts, that Mailchimp does not have. */
+    private void lostInMailchimp(String after) {
+        SandboxMailchimpState.Store store = mailchimp.store(mailchimpProperties.storeId()).orElseThrow();
+        for (Map<String, Object> row : shopJdbc.queryForList("""
+                SELECT o.id, c.email FROM shop_order o JOIN customer c ON c.id = o.customer_id
+                 WHERE o.origin = 'AMAZON' AND o.status <> 'REGISTERED'""", Map.of())) {
+            String id = String.valueOf(row.get("id"));
+            if (members.contains((String) row.get("email")) && store.order(id).isEmpty() && lostAlongTheWay.add("order " + id)) {
+                failures.add("order " + id + " of a member lost in Mailchimp after " + after);
+            }
+        }
+        for (Long cart : carts.keySet()) {
+            if (store.cart(String.valueOf(cart)).isEmpty() && lostAlongTheWay.add("cart " + cart)) {
+                failures.add("open cart " + cart + " lost in Mailchimp after " + after);
+            }
         }
     }
 
