@@ -54,9 +54,14 @@ import org.springframework.test.context.TestPropertySource;
  * longer than {@code count}, a pagination token Amazon repeats, a members offset Mailchimp never advances. Each case runs
  * a sync of the kind that reaches the operation; then: the run ended in bounded time and released its lock (the next case
  * starts one), it recorded a reason where the answer was unusable, Ponte's API answered no 5xx, health and the console
- * answered, the run's errors over REST leak no stack trace or class name. At the end, the simulators behaving again,
- * runs repeat until nothing is owed and every Amazon order is exactly once in the shop and the ERP, every member's order
- * exactly once in Mailchimp: nothing lost, nothing duplicated.
+ * answered, the run's errors over REST leak no stack trace or class name. After each Mailchimp case one more run, the
+ * simulator behaving, and the members' orders and the open carts must be in Mailchimp at once (a record wrongly settled
+ * is owed no more; a later TOTAL would send it and hide the loss). At the end, the simulators behaving again, runs repeat
+ * until nothing is owed and every Amazon order is exactly once in the shop and the ERP with its item, every command once
+ * at Amazon, every member's order exactly once in Mailchimp: nothing lost, nothing duplicated.
+ * <p>
+ * Prints {@code MALFORMED ANSWERS: malformed answers tried N, runs M, …, runs stuck 0, 5xx 0, leaks 0, lost 0,
+ * duplicated 0}. Size of the huge page: {@code -Dmalformed.huge-page-orders} (default 1000, Amazon allows 100).
  */
 @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 @DisableJmx
@@ -65,7 +70,7 @@ import org.springframework.test.context.TestPropertySource;
         ReliabilityContext.UNCONFIRMED_FEED_GRACE})
 class MalformedAnswersSweepTest extends SyncTestBase {
 
-    /** A run that has not ended by then is stuck (the slowest case, the huge page, takes a few seconds). */
+    /** A run that has not ended by then is stuck (the checkTimes case, the huge page, takes a few seconds). */
     private static final Duration STUCK_AFTER = Duration.ofSeconds(90);
     private static final int HUGE_PAGE_ORDERS = Integer.getInteger("malformed.huge-page-orders", 1000);
     private static final long HUGE_BODY_BYTES = 40L * 1024 * 1024;
@@ -110,7 +115,7 @@ class MalformedAnswersSweepTest extends SyncTestBase {
     private long armNanos;
     private long runNanos;
     private long checkNanos;
-    private final Map<String, Long> slowest = new LinkedHashMap<>();
+    private final Map<String, Long> checkTimes = new LinkedHashMap<>();
     /** Members' orders and open carts found missing in Mailchimp after the run that followed a case. */
     private final Set<String> lostAlongTheWay = new HashSet<>();
     private final List<String> failures = new ArrayList<>();
@@ -288,7 +293,7 @@ class MalformedAnswersSweepTest extends SyncTestBase {
                 + " after, to converge), requests " + requests + ", runs stuck " + stuck + ", 5xx " + fiveHundreds + ", leaks " + leaks
                 + ", lost " + lostAndDuplicated[0] + ", duplicated " + lostAndDuplicated[1] + "; " + amazonOrders.size() + " Amazon orders, "
                 + members.size() + " members' orders, " + commands.size() + " commands to Amazon; sweep " + sweepSeconds + " s (runs "
-                + runNanos / 1_000_000_000 + " s, switches and workload " + armNanos / 1_000_000_000 + " s, checks " + checkNanos / 1_000_000_000 + " s: ms " + slowest.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() / 1_000_000).toList() + ")");
+                + runNanos / 1_000_000_000 + " s, switches and workload " + armNanos / 1_000_000_000 + " s, checks " + checkNanos / 1_000_000_000 + " s: ms " + checkTimes.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() / 1_000_000).toList() + ")");
         assertThat(failures).as("what went wrong").isEmpty();
         assertThat(owed).as("still owed after the recovery runs").isEmpty();
         assertThat(stuck).isZero();
@@ -395,9 +400,9 @@ class MalformedAnswersSweepTest extends SyncTestBase {
         long t2 = System.nanoTime();
         HttpResponse<String> health = Http.anonymous(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).GET().build());
         long t3 = System.nanoTime();
-        slowest.merge("run", t1 - t0, Long::sum);
-        slowest.merge("held/parked", t2 - t1, Long::sum);
-        slowest.merge("health", t3 - t2, Long::sum);
+        checkTimes.merge("run", t1 - t0, Long::sum);
+        checkTimes.merge("held/parked", t2 - t1, Long::sum);
+        checkTimes.merge("health", t3 - t2, Long::sum);
         requests++;
         if (!health.body().contains("\"status\"")) {
             failures.add(c.name() + ": health did not answer (" + health.statusCode() + ")");
