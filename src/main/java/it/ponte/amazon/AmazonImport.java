@@ -102,7 +102,14 @@ public class AmazonImport implements RecordFailureSink {
 
     /** Notes the page in the window (next token, the end Amazon applied); the body stays the page, its orders read. */
     public AmazonOrderReader.ReadPage pageRead(@ExchangeProperty(WINDOW) ImportWindow window, @Body AmazonOrderReader.ReadPage read) {
-        SearchOrdersPage page = read.page();
+        SearchOrdersPage page = read == null ? null : read.page();
+        if (page == null || page.orders() == null) {
+            // Amazon always sends the list, empty or not: a page without one says nothing about the window, and taking it
+            // for an empty last page would move the watermark past orders never read
+            throw new IllegalStateException("Amazon ha risposto a searchOrders senza l'elenco degli ordini (account "
+                    + window.account().id() + "): la finestra " + window.query().lastUpdatedAfter() + " – "
+                    + window.query().lastUpdatedBefore() + " sarà letta di nuovo alla prossima sincronizzazione");
+        }
         window.pageRead(page.nextToken(), page.lastUpdatedBefore(), properties.polling().maxPages());
         window.ordersRead(page.ordersOrEmpty().size());
         return read;
@@ -274,13 +281,21 @@ public class AmazonImport implements RecordFailureSink {
         List<JsonNode> fresh = new ArrayList<>();
         for (String orderId : holds.toRecheck(window.account().id(), RECHECK_PER_RUN)) {
             try {
-                fresh.add(api.getOrderJson(window.account(), orderId));
+                JsonNode order = api.getOrderJson(window.account(), orderId);
+                if (order == null || !order.isObject()) {
+                    log.warn("Could not recheck held Amazon order {}: getOrder answered without the order", orderId);
+                    continue;
+                }
+                fresh.add(order);
             } catch (SpApiException e) {
                 if (e.status() == 404) {
                     holds.release(window.account().id(), orderId);
                 } else {
                     log.warn("Could not recheck held Amazon order {}: {}", orderId, e.getMessage());
                 }
+            } catch (RuntimeException unreadable) {
+                // an answer that cannot be read (or a bug) about one held order: it stays held, the others are asked
+                log.warn("Could not recheck held Amazon order {}: {}", orderId, policy.reason(unreadable));
             }
         }
         return fresh;

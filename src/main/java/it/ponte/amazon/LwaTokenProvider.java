@@ -104,6 +104,12 @@ public class LwaTokenProvider {
         });
         if (answer.getException() != null) {
             Throwable cause = answer.getException();
+            String unreadable = unreadableAnswer(cause);
+            if (unreadable != null) {
+                // an answer came, one that cannot be read or is too large: asking again brings the same (permanent)
+                throw new SpApiException(account.id(), OPERATION, 200, "UnreadableAnswer", "Login with Amazon at " + properties.lwaEndpoint()
+                        + ": " + unreadable, FailureClass.PERMANENT, null, cause);
+            }
             throw new SpApiException(account.id(), OPERATION, 0, "IOError", "Login with Amazon at " + properties.lwaEndpoint()
                     + " not reachable (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")",
                     cause instanceof IOException || cause.getCause() instanceof IOException ? FailureClass.TRANSIENT : FailureClass.PERMANENT,
@@ -125,6 +131,18 @@ public class LwaTokenProvider {
         throw new SpApiException(account.id(), OPERATION, code, errorCode.isEmpty() ? null : errorCode,
                 "Login with Amazon at " + properties.lwaEndpoint() + " did not answer with a token (ponte.amazon.lwa-endpoint)",
                 transientFailure, null);
+    }
+
+    private static String unreadableAnswer(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof it.ponte.remote.AnswerTooLargeException tooLarge) {
+                return tooLarge.getMessage();
+            }
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+                return it.ponte.remote.FailurePolicy.unreadable(json);
+            }
+        }
+        return null;
     }
 
     private JsonNode parse(String body) {

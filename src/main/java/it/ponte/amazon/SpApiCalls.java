@@ -106,6 +106,12 @@ public class SpApiCalls {
     public void unreachable(Exchange exchange) {
         SpApiCall call = call(exchange);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        it.ponte.remote.AnswerTooLargeException tooLarge = tooLarge(cause);
+        if (tooLarge != null && call.operation() != SpApiOperation.CREATE_FEED) {
+            // Amazon answered, too much to read: asking again brings the same, so permanent (the failure policy's rule)
+            throw new SpApiException(call.accountId(), call.operationName(), 200, "AnswerTooLarge", tooLarge.getMessage(),
+                    FailureClass.PERMANENT, null, tooLarge);
+        }
         if (call.operation() == SpApiOperation.CREATE_FEED) {
             throw new FeedOutcomeUnknownException(call.accountId(), 0, "no answer from Amazon ("
                     + (cause == null ? "none" : cause.getClass().getSimpleName() + ": " + cause.getMessage()) + ")", cause);
@@ -113,6 +119,15 @@ public class SpApiCalls {
         throw new SpApiException(call.accountId(), call.operationName(), 0, "IOError",
                 "Amazon not reachable (" + (cause == null ? "no answer" : cause.getClass().getSimpleName() + ": " + cause.getMessage()) + ")",
                 FailureClass.TRANSIENT, null, cause);
+    }
+
+    private static it.ponte.remote.AnswerTooLargeException tooLarge(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof it.ponte.remote.AnswerTooLargeException e) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** The wait Amazon asked for; after a 429 without one, one token of the rate Amazon last announced (bounded). */

@@ -44,8 +44,15 @@ public class MailchimpAudience {
         try {
             while (true) {
                 MailchimpResources.MemberPage page = client.members(offset, PAGE);
-                page.members().forEach(m -> statuses.put(m.emailAddress(), m.status()));
-                offset += PAGE;
+                int before = statuses.size();
+                page.members().forEach(m -> statuses.put(m.emailAddress().toLowerCase(java.util.Locale.ROOT), m.status()));
+                if (!page.members().isEmpty() && statuses.size() == before) {
+                    // a page of members all seen already: the offset is not honoured, and going on would never end
+                    throw MailchimpException.malformed("list members", "la pagina all'offset " + offset
+                            + " ripete membri già letti (l'offset non avanza)");
+                }
+                // a page longer than asked moves on by what it held: nobody is skipped, nobody read twice
+                offset += page.members().size();
                 if (page.members().isEmpty() || offset >= page.totalItems()) {
                     break;
                 }

@@ -192,18 +192,42 @@ public class MailchimpClient {
     public Optional<String> memberStatus(String email) {
         String path = "/lists/" + enc(properties.listId()) + "/members/" + MailchimpJson.subscriberHash(email)
                 + "?fields=status,email_address";
-        return getOptional("get list member", path).map(n -> n.path("status").asText(null));
+        // only a 404 says "not in the list": an answer without a readable status says nothing, and must not settle the
+        // record as a non-member's (it would never be sent)
+        return getOptional("get list member", path).map(n -> {
+            JsonNode status = n.get("status");
+            if (status == null || !status.isTextual() || status.asText().isBlank()) {
+                throw MailchimpException.malformed("get list member", "il membro della lista è senza stato");
+            }
+            return status.asText();
+        });
     }
 
+    /**
+     * One page of the list's members. The page must say what Mailchimp documents, or it is refused as unreadable: a
+     * {@code members} array whose every member has a textual e-mail and status, and a numeric {@code total_items}.
+     * (A page read loosely would make members absent and their records be settled as non-members'.) A page longer than
+     * {@code count} is taken whole: its members are members all the same.
+     */
     public MemberPage members(int offset, int count) {
         String path = "/lists/" + enc(properties.listId()) + "/members?count=" + count + "&offset=" + offset
                 + "&fields=members.email_address,members.status,total_items";
         JsonNode page = call("list members", "GET", path, null);
-        List<Member> members = new ArrayList<>();
-        for (JsonNode m : page.path("members")) {
-            members.add(new Member(m.path("email_address").asText(), m.path("status").asText()));
+        JsonNode array = page.get("members");
+        JsonNode total = page.get("total_items");
+        if (array == null || !array.isArray() || total == null || !total.canConvertToLong() || !total.isIntegralNumber() || total.asLong() < 0) {
+            throw MailchimpException.malformed("list members", "la pagina dei membri è senza members o total_items");
         }
-        return new MemberPage(members, page.path("total_items").asInt());
+        List<Member> members = new ArrayList<>();
+        for (JsonNode m : array) {
+            JsonNode email = m.get("email_address");
+            JsonNode status = m.get("status");
+            if (email == null || !email.isTextual() || status == null || !status.isTextual()) {
+                throw MailchimpException.malformed("list members", "un membro della pagina è senza email_address o status");
+            }
+            members.add(new Member(email.asText(), status.asText()));
+        }
+        return new MemberPage(members, total.asLong() > Integer.MAX_VALUE ? Integer.MAX_VALUE : total.asInt());
     }
 
     public List<Automation> automations() {
@@ -284,6 +308,9 @@ public class MailchimpClient {
             }
             if (t instanceof CallNotPermittedException) {
                 return MailchimpException.unreachable(operation, t);
+            }
+            if (t instanceof it.ponte.remote.AnswerTooLargeException) {
+                return MailchimpException.tooLarge(operation, t);
             }
         }
         if (policy.classify(failure) == FailureClass.TRANSIENT) {

@@ -61,6 +61,17 @@ public class MailchimpException extends RuntimeException implements RemoteFailur
                 List.of(), false, null, FailureClass.PERMANENT, cause);
     }
 
+    /** A 2xx answer larger than Ponte reads (ponte.remote.max-answer-size): permanent, as asking again would get the same. */
+    public static MailchimpException tooLarge(String operation, Throwable cause) {
+        return new MailchimpException(operation, 200, "Answer too large", cause.getMessage(), List.of(), false, null, FailureClass.PERMANENT, cause);
+    }
+
+    /** A 2xx answer that is JSON but lacks what Mailchimp documents (a field missing, of another type): permanent. */
+    public static MailchimpException malformed(String operation, String what) {
+        return new MailchimpException(operation, 200, "Unreadable answer", "risposta non leggibile: " + what, List.of(), false, null,
+                FailureClass.PERMANENT, null);
+    }
+
     /** No answer at all (connection refused, reset, timeout), after the redeliveries. */
     public static MailchimpException noAnswer(String operation, Throwable cause) {
         return new MailchimpException(operation, 0, cause.getClass().getSimpleName(), cause.getMessage(), List.of(), false,

@@ -92,7 +92,7 @@ public class MailchimpRunLifecycle {
                                  @ExchangeProperty(MailchimpRun.PROPERTY) MailchimpRun run) {
         log.error("Mailchimp run stopped", cause);
         MailchimpRun reported = run != null ? run : new MailchimpRun(null, null, MailchimpScope.ALL, null);
-        reported.abort(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        reported.abort(cause.getMessage() == null ? "errore imprevisto" : it.ponte.remote.FailurePolicy.merchantSafe(cause.getMessage()));
         return finish(reported);
     }
 

@@ -46,7 +46,8 @@ public class FailurePolicy {
                 int status = http.getStatusCode();
                 return status >= 500 || TRANSIENT_STATUSES.contains(status) ? FailureClass.TRANSIENT : FailureClass.PERMANENT;
             }
-            if (t instanceof JsonProcessingException) {
+            if (t instanceof JsonProcessingException || t instanceof AnswerTooLargeException) {
+                // an answer that cannot be read, or is larger than Ponte reads: asking again brings the same answer
                 return FailureClass.PERMANENT;
             }
             if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
@@ -83,18 +84,74 @@ public class FailurePolicy {
         return false;
     }
 
-    /** The reason a merchant reads: the remote's own words where it gave some, else the exception's message. */
+    /**
+     * The reason a merchant reads: the remote's own words where it gave some, an unreadable or oversized answer said
+     * as such, else the exception's message; never a class name or a stack trace ({@link #merchantSafe}).
+     */
     public String reason(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof RemoteFailure remote) {
-                return remote.reason();
+                return merchantSafe(remote.reason());
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AnswerTooLargeException tooLarge) {
+                return tooLarge.getMessage();
+            }
+            if (t instanceof JsonProcessingException json) {
+                return unreadable(json);
             }
         }
         if (failure == null) {
             return "";
         }
         String message = failure.getMessage();
-        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+        return message == null || message.isBlank() ? "errore imprevisto" : merchantSafe(message);
+    }
+
+    /** A JSON answer that cannot be read, with the field where reading stopped (no class name, no parser dump). */
+    public static String unreadable(JsonProcessingException failure) {
+        StringBuilder field = new StringBuilder();
+        if (failure instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) {
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : mapping.getPath()) {
+                if (ref.getFieldName() != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    field.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+        }
+        if (!field.isEmpty()) {
+            return "risposta non leggibile: il campo " + field + " non è del tipo atteso";
+        }
+        return failure.getLocation() == null || failure.getLocation().getLineNr() < 0 ? "risposta non leggibile (non è JSON valido)"
+                : "risposta non leggibile (non è JSON valido, riga " + failure.getLocation().getLineNr() + " colonna "
+                        + failure.getLocation().getColumnNr() + ")";
+    }
+
+    private static final java.util.regex.Pattern QUALIFIED_NAME =
+            java.util.regex.Pattern.compile("\\b(?:[a-z_$][a-z0-9_$]*\\.){2,}[A-Z][A-Za-z0-9_$.]*");
+    private static final java.util.regex.Pattern EXCEPTION_NAME = java.util.regex.Pattern.compile("\\b[A-Za-z0-9_$]*Exception\\b|\\b(?:OutOfMemory|StackOverflow|NoClassDefFound|Assertion)Error\\b");
+
+    /**
+     * What the merchant may read of a failure's text: no stack trace (the first frame on), no class name (a qualified
+     * name is left out, an exception's name becomes "errore").
+     */
+    public static String merchantSafe(String text) {
+        if (text == null) {
+            return "";
+        }
+        String s = text;
+        int frame = s.indexOf("\n\tat ");
+        if (frame < 0) {
+            frame = s.indexOf("\tat ");
+        }
+        if (frame >= 0) {
+            s = s.substring(0, frame);
+        }
+        s = QUALIFIED_NAME.matcher(s).replaceAll("");
+        s = EXCEPTION_NAME.matcher(s).replaceAll("errore");
+        return s.replaceAll(" {2,}", " ").strip();
     }
 
     // --- predicates for the route configurations' onWhen -----------------------------------------------------------

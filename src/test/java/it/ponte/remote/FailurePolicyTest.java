@@ -45,6 +45,18 @@ class FailurePolicyTest {
     void otherRefusalsAndUnreadableAnswersArePermanent() {
         assertThat(policy.classify(http(400))).isEqualTo(FailureClass.PERMANENT);
         assertThat(policy.classify(new JsonParseException(null, "Unexpected character"))).isEqualTo(FailureClass.PERMANENT);
+        // an IOException, yet no network fault: the same answer would come again
+        assertThat(policy.classify(new CamelExecutionException("wrapped", null, new AnswerTooLargeException(1024, -1))))
+                .isEqualTo(FailureClass.PERMANENT);
+    }
+
+    @Test
+    void theMerchantReadsNoClassNameAndNoStackTrace() {
+        assertThat(policy.reason(new IllegalStateException("Cannot map it.ponte.amazon.model.SearchOrdersPage: NullPointerException\n\tat it.ponte.X.y(X.java:1)")))
+                .isEqualTo("Cannot map : errore");
+        assertThat(policy.reason(new NullPointerException())).isEqualTo("errore imprevisto");
+        assertThat(policy.reason(new AnswerTooLargeException(1024, 4096))).contains("troppo grande").contains("ponte.remote.max-answer-size");
+        assertThat(policy.reason(new JsonParseException(null, "Unexpected character ('<' (code 60))"))).startsWith("risposta non leggibile");
     }
 
     @Test

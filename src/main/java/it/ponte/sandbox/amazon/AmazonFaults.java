@@ -14,10 +14,16 @@ public class AmazonFaults {
 
     private final List<Pending> pending = new ArrayList<>();
     private final it.ponte.sandbox.faults.RandomFaults random = new it.ponte.sandbox.faults.RandomFaults();
+    private final it.ponte.sandbox.faults.MalformedAnswers malformed = new it.ponte.sandbox.faults.MalformedAnswers();
 
     /** Faults at random, at a rate, on every SP-API, LWA and feed document call (off until configured). */
     public it.ponte.sandbox.faults.RandomFaults random() {
         return random;
+    }
+
+    /** Malformed answers on chosen SP-API, LWA and feed document calls (none until added). */
+    public it.ponte.sandbox.faults.MalformedAnswers malformed() {
+        return malformed;
     }
 
     public synchronized void add(AmazonFault fault) {
@@ -46,6 +52,7 @@ public class AmazonFaults {
     public synchronized void clear() {
         pending.clear();
         random.off();
+        malformed.clear();
     }
 
     private static final class Pending {

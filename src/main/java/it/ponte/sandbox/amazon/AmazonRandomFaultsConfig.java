@@ -26,6 +26,17 @@ class AmazonRandomFaultsConfig {
         return registration;
     }
 
+    /** Malformed answers ({@code /sandbox/amazon/malformed-answers}) on the same calls, after the random faults. */
+    @Bean
+    FilterRegistrationBean<it.ponte.sandbox.faults.MalformedAnswerFilter> amazonMalformedAnswerFilter(AmazonFaults faults) {
+        FilterRegistrationBean<it.ponte.sandbox.faults.MalformedAnswerFilter> registration = new FilterRegistrationBean<>(
+                new it.ponte.sandbox.faults.MalformedAnswerFilter(faults.malformed()));
+        registration.addUrlPatterns(AmazonRequestLogFilter.SP_API + "*", AmazonRequestLogFilter.LWA + "*",
+                SandboxFeeds.UPLOAD_PATH + "*", SandboxFeeds.DOWNLOAD_PATH + "*");
+        registration.setOrder(1);
+        return registration;
+    }
+
     private static String errorBody(int status) {
         try {
             return JSON.writeValueAsString(AmazonErrors.forStatus(status));

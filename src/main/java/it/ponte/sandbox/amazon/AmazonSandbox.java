@@ -107,6 +107,15 @@ public class AmazonSandbox {
         search.personalDataRole(sellerId, granted);
     }
 
+    /**
+     * searchOrders misbehaving: {@code tokenRepeated}, a page asked with a token carries that same token again (the
+     * pagination never ends); {@code pageSizeIgnored}, every matching order comes in one page whatever
+     * maxResultsPerPage asks (Amazon allows 100). Off again by {@link #reset()}.
+     */
+    public void pagination(boolean tokenRepeated, boolean pageSizeIgnored) {
+        search.pagination(tokenRepeated, pageSizeIgnored);
+    }
+
     public List<SandboxOrder> orders() {
         return store.all();
     }

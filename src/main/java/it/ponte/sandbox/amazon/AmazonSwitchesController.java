@@ -73,6 +73,38 @@ public class AmazonSwitchesController {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * Malformed answers: {@code {"method": "GET", "pathPattern": "/orders/2026-01-01/orders$", "kind": "MISSING_FIELD",
+     * "field": "pagination", "size": 0, "times": 1}} (kinds: MISSING_FIELD, NULL_FIELD, WRONG_TYPE, HTML, EMPTY,
+     * HUGE_BODY); times 0: until cleared.
+     */
+    @PostMapping("/malformed-answers")
+    it.ponte.sandbox.faults.MalformedAnswers.Status malformed(@RequestBody it.ponte.sandbox.faults.MalformedAnswers.Rule rule) {
+        sandbox.faults().malformed().add(rule);
+        return sandbox.faults().malformed().status();
+    }
+
+    @GetMapping("/malformed-answers")
+    it.ponte.sandbox.faults.MalformedAnswers.Status malformed() {
+        return sandbox.faults().malformed().status();
+    }
+
+    @DeleteMapping("/malformed-answers")
+    public ResponseEntity<Void> malformedOff() {
+        sandbox.faults().malformed().clear();
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * {@code {"tokenRepeated": true, "pageSizeIgnored": false}}: searchOrders answers a page asked with a token with that
+     * same token again (a pagination that never ends), or every matching order in one page whatever maxResultsPerPage asks.
+     */
+    @PutMapping("/pagination")
+    public ResponseEntity<Void> pagination(@RequestBody Map<String, Boolean> pagination) {
+        sandbox.pagination(Boolean.TRUE.equals(pagination.get("tokenRepeated")), Boolean.TRUE.equals(pagination.get("pageSizeIgnored")));
+        return ResponseEntity.noContent().build();
+    }
+
     /** {"on": true}: searchOrders answers orders of every marketplace of the seller, whatever marketplaceIds asks. */
     @PutMapping("/marketplace-filter-ignored")
     public ResponseEntity<Void> ignoreMarketplaceFilter(@RequestBody Map<String, Boolean> on) {

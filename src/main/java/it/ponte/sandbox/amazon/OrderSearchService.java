@@ -18,6 +18,10 @@ public class OrderSearchService {
     private final java.util.Set<String> unsurfaced = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** When on, searchOrders answers orders of every marketplace of the seller, whatever marketplaceIds asks. */
     private volatile boolean everyMarketplace;
+    /** A page asked with a token answers that same token again: a pagination that never ends. */
+    private volatile boolean tokenRepeated;
+    /** Every matching order in one page, whatever maxResultsPerPage asks. */
+    private volatile boolean pageSizeIgnored;
     /** Sellers whose application lacks the roles for personal data: their orders come without buyer and recipient. */
     private final java.util.Set<String> withoutPersonalData = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final SandboxOrderStore store;
@@ -48,9 +52,11 @@ public class OrderSearchService {
                 .sorted(applied.sortOrder())
                 .filter(o -> from == null || isAfterCursor(applied, o, from))
                 .toList();
-        List<SandboxOrder> page = matching.subList(0, Math.min(applied.maxResultsPerPage(), matching.size()));
+        List<SandboxOrder> page = matching.subList(0, pageSizeIgnored ? matching.size() : Math.min(applied.maxResultsPerPage(), matching.size()));
         SpApiOrderModel.Pagination pagination = null;
-        if (matching.size() > page.size()) {
+        if (tokenRepeated && !tokenValues.isEmpty()) {
+            pagination = new SpApiOrderModel.Pagination(String.join(",", tokenValues));
+        } else if (matching.size() > page.size()) {
             SandboxOrder last = page.get(page.size() - 1);
             pagination = new SpApiOrderModel.Pagination(pageTokens.encode(new PageTokens.PageToken(applied.fingerprint(),
                     applied.before(), applied.window().of(last), last.orderId(), from == null ? now : from.issuedAt())));
@@ -93,6 +99,11 @@ public class OrderSearchService {
         unsurfaced.remove(orderId);
     }
 
+    public void pagination(boolean tokenRepeated, boolean pageSizeIgnored) {
+        this.tokenRepeated = tokenRepeated;
+        this.pageSizeIgnored = pageSizeIgnored;
+    }
+
     public void answerEveryMarketplace(boolean on) {
         everyMarketplace = on;
     }
@@ -103,6 +114,8 @@ public class OrderSearchService {
         unsurfaced.clear();
         everyMarketplace = false;
         withoutPersonalData.clear();
+        tokenRepeated = false;
+        pageSizeIgnored = false;
     }
 
     /**

@@ -86,6 +86,35 @@ class SandboxMailchimpAdminController {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * Malformed answers: {@code {"method": "GET", "pathPattern": "/members/", "kind": "MISSING_FIELD", "field": "status",
+     * "size": 0, "times": 1}} (kinds: MISSING_FIELD, NULL_FIELD, WRONG_TYPE, HTML, EMPTY, HUGE_BODY); times 0: until cleared.
+     */
+    @PostMapping("/sandbox/mailchimp/malformed-answers")
+    it.ponte.sandbox.faults.MalformedAnswers.Status malformed(@RequestBody it.ponte.sandbox.faults.MalformedAnswers.Rule rule) {
+        faults.malformed().add(rule);
+        return faults.malformed().status();
+    }
+
+    @GetMapping("/sandbox/mailchimp/malformed-answers")
+    it.ponte.sandbox.faults.MalformedAnswers.Status malformed() {
+        return faults.malformed().status();
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/sandbox/mailchimp/malformed-answers")
+    ResponseEntity<Void> malformedOff() {
+        faults.malformed().clear();
+        return ResponseEntity.noContent().build();
+    }
+
+    /** {@code {"countIgnored": true, "offsetIgnored": false}}: the members page ignores count (a huge page) or offset (never advances). */
+    @org.springframework.web.bind.annotation.PutMapping("/sandbox/mailchimp/admin/members-paging")
+    ResponseEntity<Void> membersPaging(@RequestBody Map<String, Boolean> paging) {
+        faults.membersCountIgnored(Boolean.TRUE.equals(paging.get("countIgnored")));
+        faults.membersOffsetIgnored(Boolean.TRUE.equals(paging.get("offsetIgnored")));
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/sandbox/mailchimp/admin/members")
     ResponseEntity<Map<String, String>> member(@RequestBody MemberRequest request) {
         List<String> statuses = List.of("subscribed", "unsubscribed", "cleaned", "pending", "transactional", "archived");

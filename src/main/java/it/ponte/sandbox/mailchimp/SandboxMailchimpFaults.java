@@ -39,10 +39,36 @@ public class SandboxMailchimpFaults {
     private final AtomicReference<String> unreadableAnswerFor = new AtomicReference<>();
     private final AtomicBoolean keyRevoked = new AtomicBoolean();
     private final it.ponte.sandbox.faults.RandomFaults random = new it.ponte.sandbox.faults.RandomFaults();
+    private final it.ponte.sandbox.faults.MalformedAnswers malformed = new it.ponte.sandbox.faults.MalformedAnswers();
+    /** The members page answers every member from the offset on, whatever {@code count} asks (Mailchimp's limit is 1000). */
+    private final AtomicBoolean membersCountIgnored = new AtomicBoolean();
+    /** The members page answers the first page, whatever {@code offset} asks: an offset that never advances. */
+    private final AtomicBoolean membersOffsetIgnored = new AtomicBoolean();
 
     /** Faults at random, at a rate, on every API call (off until configured; {@link #reset()} turns it off). */
     public it.ponte.sandbox.faults.RandomFaults random() {
         return random;
+    }
+
+    /** Malformed answers on chosen calls (none until added; {@link #reset()} clears them). */
+    public it.ponte.sandbox.faults.MalformedAnswers malformed() {
+        return malformed;
+    }
+
+    public void membersCountIgnored(boolean on) {
+        membersCountIgnored.set(on);
+    }
+
+    boolean membersCountIgnored() {
+        return membersCountIgnored.get();
+    }
+
+    public void membersOffsetIgnored(boolean on) {
+        membersOffsetIgnored.set(on);
+    }
+
+    boolean membersOffsetIgnored() {
+        return membersOffsetIgnored.get();
     }
 
     public void failNext(int count, int status) {
@@ -98,6 +124,9 @@ public class SandboxMailchimpFaults {
         unreadableAnswerFor.set(null);
         keyRevoked.set(false);
         random.off();
+        malformed.clear();
+        membersCountIgnored.set(false);
+        membersOffsetIgnored.set(false);
     }
 
     Decision decide(String path) {

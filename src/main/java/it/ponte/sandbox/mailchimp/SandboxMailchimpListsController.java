@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SandboxMailchimpListsController {
 
     private final SandboxMailchimpState state;
+    private final SandboxMailchimpFaults faults;
 
-    SandboxMailchimpListsController(SandboxMailchimpState state) {
+    SandboxMailchimpListsController(SandboxMailchimpState state, SandboxMailchimpFaults faults) {
         this.state = state;
+        this.faults = faults;
     }
 
     /** The API root's health check: any valid key gets Mailchimp's answer. */
@@ -51,7 +53,10 @@ class SandboxMailchimpListsController {
         Map<String, ObjectNode> members = members(listId);
         ObjectNode answer = state.mapper.createObjectNode();
         ArrayNode array = answer.putArray("members");
-        members.values().stream().skip(Math.max(0, offset)).limit(Math.min(Math.max(0, count), 1000)).forEach(array::add);
+        // the switches: a page far larger than count, or the first page again whatever the offset
+        int from = faults.membersOffsetIgnored() ? 0 : Math.max(0, offset);
+        long limit = faults.membersCountIgnored() ? Long.MAX_VALUE : Math.min(Math.max(0, count), 1000);
+        members.values().stream().skip(from).limit(limit).forEach(array::add);
         answer.put("list_id", listId);
         answer.put("total_items", members.size());
         return answer;

@@ -21,4 +21,14 @@ class SandboxMailchimpRandomFaultsConfig {
         registration.setOrder(0);
         return registration;
     }
+
+    /** Malformed answers ({@code /sandbox/mailchimp/malformed-answers}) on chosen calls, after the random faults. */
+    @Bean
+    FilterRegistrationBean<it.ponte.sandbox.faults.MalformedAnswerFilter> mailchimpMalformedAnswerFilter(SandboxMailchimpFaults faults) {
+        FilterRegistrationBean<it.ponte.sandbox.faults.MalformedAnswerFilter> registration = new FilterRegistrationBean<>(
+                new it.ponte.sandbox.faults.MalformedAnswerFilter(faults.malformed()));
+        registration.addUrlPatterns("/sandbox/mailchimp/3.0/*");
+        registration.setOrder(1);
+        return registration;
+    }
 }
