@@ -51,7 +51,10 @@ public class FailurePolicy {
                 return FailureClass.PERMANENT;
             }
             if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
-                    || t instanceof SQLNonTransientConnectionException || t instanceof SQLTransientConnectionException) {
+                    || t instanceof SQLNonTransientConnectionException || t instanceof SQLTransientConnectionException
+                    // SQLSTATE class 08, a connection exception, however the driver or Spring wrapped it (a rollback
+                    // that failed because the connection was gone): the database, not the record
+                    || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
                 // the ERP is a remote like the others: its outage leaves the orders owed; only the shop database is Ponte's own
                 return fromErpPool(failure) ? FailureClass.TRANSIENT : FailureClass.OWN_DATABASE;
             }

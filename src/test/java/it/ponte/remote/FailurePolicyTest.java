@@ -67,6 +67,18 @@ class FailurePolicyTest {
     }
 
     @Test
+    void aConnectionLostUnderATransactionIsTheDatabaseNotTheRecord() {
+        Throwable rollbackFailed = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                new java.sql.SQLException("(conn=42) Connection is closed", "08000"));
+        Throwable erpGone = new org.springframework.jdbc.UncategorizedSQLException("insert", "INSERT ...",
+                new java.sql.SQLException("ponte-erp - (conn=7) socket closed", "08S01"));
+
+        assertThat(policy.classify(rollbackFailed)).isEqualTo(FailureClass.OWN_DATABASE);
+        assertThat(policy.classify(erpGone)).isEqualTo(FailureClass.TRANSIENT);
+        assertThat(policy.classify(new java.sql.SQLException("Duplicate entry", "23000", 1062))).isEqualTo(FailureClass.UNEXPECTED);
+    }
+
+    @Test
     void theShopDatabaseIsPontesOwnTheErpIsARemote() {
         Throwable shop = new CannotGetJdbcConnectionException("no connection",
                 new SQLTransientConnectionException("ponte-shop - Connection is not available, request timed out after 10000ms."));
