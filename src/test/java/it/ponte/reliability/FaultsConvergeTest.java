@@ -298,22 +298,7 @@ class FaultsConvergeTest extends SyncTestBase {
     }
 
     private Map<String, Integer> owedSummary() {
-        Map<String, Integer> owed = new LinkedHashMap<>();
-        put(owed, "amazon orders not in the shop", amazonOrders.size() - count("SELECT COUNT(*) FROM shop_order WHERE origin = 'AMAZON'"));
-        put(owed, "amazon orders held", count("SELECT COUNT(*) FROM amazon_order_hold"));
-        put(owed, "orders not in the ERP", count("SELECT COUNT(*) FROM shop_order WHERE status IN ('REGISTERED')"));
-        put(owed, "amazon commands owed", count("SELECT COUNT(*) FROM amazon_outbox WHERE status IN ('PENDING', 'SENT')"));
-        put(owed, "amazon commands parked", count("SELECT COUNT(*) FROM amazon_outbox WHERE status = 'PARKED'"));
-        put(owed, "mailchimp writes owed", count("SELECT COUNT(*) FROM mailchimp_outbox WHERE status = 'PENDING'"));
-        put(owed, "mailchimp writes parked", count("SELECT COUNT(*) FROM mailchimp_outbox WHERE status = 'PARKED'"));
-        put(owed, "amazon orders pending at Amazon", count("SELECT COUNT(*) FROM shop_order WHERE amazon_state LIKE 'PENDING%'"));
-        return owed;
-    }
-
-    private static void put(Map<String, Integer> owed, String what, int n) {
-        if (n != 0) {
-            owed.put(what, n);
-        }
+        return OwedRecords.summary(shopJdbc.getJdbcTemplate(), amazonOrders.size());
     }
 
     private record Counts(int orders, Map<Action, Integer> actions, int mailchimpOrders, int openCarts, int convertedCarts) {
