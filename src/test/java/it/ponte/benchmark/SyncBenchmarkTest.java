@@ -50,6 +50,8 @@ class SyncBenchmarkTest extends SyncTestBase {
 
     @Autowired
     private it.ponte.db.DataSourcesConfig.DatabaseLocations databases;
+    @Autowired
+    private it.ponte.sync.SyncRuns runs;
 
     @Test
     void importInsertAndDiffThroughput() throws Exception {
@@ -253,7 +255,91 @@ class SyncBenchmarkTest extends SyncTestBase {
                 bestSql = sql;
             }
         }
+        statementsOfQuietRun(atMost);
         return new Quiet(best, bestSql, all);
+    }
+
+    /**
+     * One more quiet CHANGED run with the server's general log on: each SELECT it sent is run again alone on one connection,
+     * timed, with the rows the server read for it (its session's Handler_read counters), the heaviest first, into
+     * target/benchmark-p3-statements-N.txt (N: the orders stored). A statement whose cost grows with the orders shows there.
+     */
+    private void statementsOfQuietRun(Duration atMost) {
+        int stored = shopJdbc.queryForObject("SELECT COUNT(*) FROM shop_order", Map.of(), Integer.class);
+        var admin = shopJdbc.getJdbcTemplate();
+        admin.execute("SET GLOBAL log_output = 'TABLE'");
+        admin.execute("TRUNCATE mysql.general_log");
+        admin.execute("SET GLOBAL general_log = 'ON'");
+        try {
+            sync.run(SyncMode.CHANGED, atMost);
+        } finally {
+            admin.execute("SET GLOBAL general_log = 'OFF'");
+        }
+        List<String> sent = admin.queryForList("SELECT CONVERT(argument USING utf8mb4) FROM mysql.general_log WHERE command_type = 'Query'",
+                String.class);
+        admin.execute("TRUNCATE mysql.general_log");
+        Map<String, Integer> times = new LinkedHashMap<>();
+        sent.forEach(q -> times.merge(q.strip(), 1, Integer::sum));
+        record Cost(String sql, int times, double ms, long rows) {
+        }
+        List<Cost> costs = new java.util.ArrayList<>();
+        for (Map.Entry<String, Integer> q : times.entrySet()) {
+            String sql = q.getKey();
+            String upper = sql.toUpperCase(java.util.Locale.ROOT);
+            if (!upper.startsWith("SELECT") || upper.contains("FOR UPDATE") || upper.contains("LOCK") || upper.contains("SLEEP(")
+                    || upper.contains("GENERAL_LOG")) {
+                costs.add(new Cost(sql, q.getValue(), -1, -1));
+                continue;
+            }
+            Cost cost = null;
+            for (var jdbc : List.of(shopJdbc.getJdbcTemplate(), erpJdbc.getJdbcTemplate())) {
+                try {
+                    cost = jdbc.execute((java.sql.Connection c) -> {
+                        try (var st = c.createStatement()) {
+                            long before = handlerReads(st);
+                            // what reading the counters itself reads, left out
+                            long own = handlerReads(st) - before;
+                            before += own;
+                            long t0 = System.nanoTime();
+                            try (var rs = st.executeQuery(sql)) {
+                                while (rs.next()) {
+                                    // read every row, as the run did
+                                }
+                            }
+                            double ms = (System.nanoTime() - t0) / 1e6;
+                            return new Cost(sql, q.getValue(), ms, handlerReads(st) - before - own);
+                        }
+                    });
+                    break;
+                } catch (RuntimeException e) {
+                    // a statement of the other database
+                }
+            }
+            costs.add(cost == null ? new Cost(sql, q.getValue(), -1, -1) : cost);
+        }
+        costs.sort(java.util.Comparator.comparingLong(Cost::rows).reversed());
+        StringBuilder out = new StringBuilder(String.format("# %d statements sent by a quiet CHANGED run over %d orders (%d distinct); "
+                + "each SELECT run again alone: ms, rows the server read, times sent%n", sent.size(), stored, times.size()));
+        costs.forEach(c -> out.append(String.format("%8.2f ms %8d rows %3dx  %s%n", c.ms(), c.rows(), c.times(), c.sql().replaceAll("\\s+", " "))));
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "benchmark-p3-statements-" + stored + ".txt"), out);
+        } catch (java.io.IOException e) {
+            System.out.println("statements not written: " + e.getMessage());
+        }
+        System.out.printf("BENCHMARK %s P3 statements at %d orders, the heaviest: %s%n", Instant.now(), stored,
+                costs.stream().limit(4).map(c -> String.format("%.1f ms %d rows: %s", c.ms(), c.rows(),
+                        c.sql().replaceAll("\\s+", " ").substring(0, Math.min(120, c.sql().replaceAll("\\s+", " ").length())))).toList());
+    }
+
+    private static long handlerReads(java.sql.Statement st) throws java.sql.SQLException {
+        long rows = 0;
+        try (var rs = st.executeQuery("SHOW SESSION STATUS WHERE Variable_name IN ('Handler_read_rnd_next', 'Handler_read_next', "
+                + "'Handler_read_key', 'Handler_read_prev', 'Handler_read_first', 'Handler_read_last', 'Handler_read_rnd')")) {
+            while (rs.next()) {
+                rows += rs.getLong(2);
+            }
+        }
+        return rows;
     }
 
     /** What the larger size measured: the child JVM's import (P5) and the quiet CHANGED run over all the orders (P3). */
@@ -300,7 +386,14 @@ class SyncBenchmarkTest extends SyncTestBase {
                 long runId = json.readTree(answer.body()).path("runId").asLong();
                 System.out.printf("BENCHMARK %s child JVM (pid %d, %s) started PARTIAL run %d: %d %s%n", Instant.now(), node.pid(), heapOption,
                         runId, answer.statusCode(), answer.body());
-                partial = sync.awaitEnd(runId, atMost);
+                // the run ends, or the node dies (out of memory: it exits, its run stays open in the ledger)
+                org.awaitility.Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(500))
+                        .until(() -> !node.alive() || runs.find(runId).map(r -> !r.running()).orElse(false));
+                if (!node.alive()) {
+                    throw new IllegalStateException("the node's JVM exited during its run (exit " + node.exitValue() + "); its last lines: "
+                            + String.join(" | ", node.output().subList(Math.max(0, node.output().size() - 8), node.output().size())));
+                }
+                partial = runs.find(runId).orElseThrow();
                 heap = gcHeap(gcLog, gcLinesAtStart);
                 node.stopGracefully(Duration.ofSeconds(60));
             } catch (Exception | AssertionError e) {
@@ -354,10 +447,13 @@ class SyncBenchmarkTest extends SyncTestBase {
                 committed, collections);
     }
 
-    /** "same" when the server counted the same statements in both runs, else by how much each counter differs. */
+    /** "same" when the server counted the same statements in both runs, else by how much each counter differs (rows read aside). */
     private static String sameStatements(Map<String, Long> small, Map<String, Long> large) {
         Map<String, Long> differs = new LinkedHashMap<>();
         large.forEach((k, v) -> {
+            if (k.startsWith("Handler_")) {
+                return;
+            }
             long d = v - small.getOrDefault(k, 0L);
             if (d != 0) {
                 differs.put(k, d);
@@ -374,7 +470,7 @@ class SyncBenchmarkTest extends SyncTestBase {
     private Map<String, Long> serverStatus() {
         Map<String, Long> status = new LinkedHashMap<>();
         shopJdbc.getJdbcTemplate().query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_select', 'Com_insert', "
-                + "'Com_update', 'Com_delete', 'Com_commit', 'Com_stmt_execute')", rs -> {
+                + "'Com_update', 'Com_delete', 'Com_commit', 'Com_stmt_execute', 'Handler_read_rnd_next', 'Handler_read_next', 'Handler_read_key')", rs -> {
             status.put(rs.getString(1), rs.getLong(2));
         });
         return status;

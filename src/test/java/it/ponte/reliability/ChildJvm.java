@@ -112,6 +112,14 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     public long pid() {
         return process.pid();
     }
