@@ -173,7 +173,9 @@ class SyncBenchmarkTest extends SyncTestBase {
                             + "| <= 100 ms, same statements as at %d | %s; statements %s |%n", big.stored(), String.join(", ", big.quietAll()),
                     seconds(big.quiet()), big.sqlQuiet(), stored,
                     seconds(big.quiet()) <= 0.1 ? "time met" : String.format("time missed by %.0f ms", seconds(big.quiet()) * 1000 - 100),
-                    sameStatements(sqlQuiet, big.sqlQuiet())));
+                    sameShapes(quietRuns.statements(), big.statements()) + "; the server's counters "
+                            + sameStatements(sqlQuiet, big.sqlQuiet()) + String.format(" (all clients); rows read by its SELECTs run again alone: "
+                            + "%d at %d orders, %d at %d", quietRuns.statements().rowsRead(), stored, big.statements().rowsRead(), big.stored())));
         }
         t.append(String.format("| P4 Mailchimp writes per changed order (%d orders delivered) | %.2f (%d writes, %d refused) | <= 1 | %s |%n",
                 delivered, mailchimpWrites / (double) Math.max(1, delivered), mailchimpWrites, mailchimpRefused,
@@ -192,7 +194,9 @@ class SyncBenchmarkTest extends SyncTestBase {
         if (big != null) {
             t.append(String.format("| P5 peak heap of a Ponte node in its own JVM (%s) importing the window of %d Amazon orders (%d new) in one "
                             + "PARTIAL run | %s | completes with -Xmx256m | %s |%n", big.childHeapOption(), big.polled(), big.imported(),
-                    big.heap(), big.completed() ? "met: completed" : "missed: " + big.failure()));
+                    big.heap(), !big.completed() ? "missed: " + big.failure()
+                            : maxHeapMb(big.childHeapOption()) <= 256 ? "met: completed"
+                            : "not shown: completed with " + big.childHeapOption() + ", not -Xmx256m"));
         }
         t.append(String.format("| P6 Mailchimp order-history backfill, 200 ms a call, 10 connections | %d orders in %.1f s: %.1f orders/s "
                         + "= %.0f %% of the bound of 50 calls/s (%d calls, %.1f calls/s; at most %d in flight) | >= 90 %% | %s |%n",
@@ -232,8 +236,14 @@ class SyncBenchmarkTest extends SyncTestBase {
         }
     }
 
+    /** The -Xmx of JVM options in MB (a large number when there is none or it is not in m/g). */
+    private static long maxHeapMb(String options) {
+        var m = java.util.regex.Pattern.compile("-Xmx(\\d+)([mMgG])").matcher(options);
+        return !m.find() ? Long.MAX_VALUE : Long.parseLong(m.group(1)) * (m.group(2).equalsIgnoreCase("g") ? 1024 : 1);
+    }
+
     /** The quiet CHANGED run with the fewest statements of three, and what the three counted. */
-    private record Quiet(SyncRun run, Map<String, Long> sql, List<String> all) {
+    private record Quiet(SyncRun run, Map<String, Long> sql, List<String> all, Statements statements) {
     }
 
     /**
@@ -255,8 +265,7 @@ class SyncBenchmarkTest extends SyncTestBase {
                 bestSql = sql;
             }
         }
-        statementsOfQuietRun(atMost);
-        return new Quiet(best, bestSql, all);
+        return new Quiet(best, bestSql, all, statementsOfQuietRun(atMost));
     }
 
     /**
@@ -264,7 +273,7 @@ class SyncBenchmarkTest extends SyncTestBase {
      * timed, with the rows the server read for it (its session's Handler_read counters), the heaviest first, into
      * target/benchmark-p3-statements-N.txt (N: the orders stored). A statement whose cost grows with the orders shows there.
      */
-    private void statementsOfQuietRun(Duration atMost) {
+    private Statements statementsOfQuietRun(Duration atMost) {
         int stored = shopJdbc.queryForObject("SELECT COUNT(*) FROM shop_order", Map.of(), Integer.class);
         var admin = shopJdbc.getJdbcTemplate();
         admin.execute("SET GLOBAL log_output = 'TABLE'");
@@ -329,6 +338,34 @@ class SyncBenchmarkTest extends SyncTestBase {
         System.out.printf("BENCHMARK %s P3 statements at %d orders, the heaviest: %s%n", Instant.now(), stored,
                 costs.stream().limit(4).map(c -> String.format("%.1f ms %d rows: %s", c.ms(), c.rows(),
                         c.sql().replaceAll("\\s+", " ").substring(0, Math.min(120, c.sql().replaceAll("\\s+", " ").length())))).toList());
+        Map<String, Integer> shapes = new java.util.TreeMap<>();
+        times.forEach((sql, n) -> shapes.merge(shape(sql), n, Integer::sum));
+        return new Statements(sent.size(), shapes, costs.stream().filter(c -> c.rows() > 0).mapToLong(Cost::rows).sum());
+    }
+
+    /** The statements a run sent, by shape (literals left out), and the rows the server read for its SELECTs run again. */
+    private record Statements(int sent, Map<String, Integer> shapes, long rowsRead) {
+    }
+
+    /** A statement without its literals: the same statement with another date, id, owner or JSON has the same shape. */
+    private static String shape(String sql) {
+        return sql.replaceAll("'(?:[^'\\\\]|\\\\.)*'", "?").replaceAll("\\b\\d+\\b", "N").replaceAll("\\s+", " ");
+    }
+
+    /** The general log's verdict: the same statements (by shape and number) at both sizes, or what differs. */
+    private static String sameShapes(Statements small, Statements large) {
+        List<String> differs = new java.util.ArrayList<>();
+        java.util.Set<String> all = new java.util.TreeSet<>(small.shapes().keySet());
+        all.addAll(large.shapes().keySet());
+        for (String shape : all) {
+            int a = small.shapes().getOrDefault(shape, 0);
+            int b = large.shapes().getOrDefault(shape, 0);
+            if (a != b) {
+                differs.add(String.format("%dx -> %dx %s", a, b, shape.substring(0, Math.min(100, shape.length()))));
+            }
+        }
+        return differs.isEmpty() ? String.format("same: %d statements sent at both sizes, %d distinct (general log)", large.sent(), all.size())
+                : String.format("differ: %d statements sent vs %d (general log): %s", small.sent(), large.sent(), differs);
     }
 
     private static long handlerReads(java.sql.Statement st) throws java.sql.SQLException {
@@ -344,7 +381,8 @@ class SyncBenchmarkTest extends SyncTestBase {
 
     /** What the larger size measured: the child JVM's import (P5) and the quiet CHANGED run over all the orders (P3). */
     private record Large(int polled, int imported, int stored, boolean completed, String failure, String childHeapOption, String heap,
-                         SyncRun partial, SyncRun settle, SyncRun quiet, Map<String, Long> sqlQuiet, List<String> quietAll) {
+                         SyncRun partial, SyncRun settle, SyncRun quiet, Map<String, Long> sqlQuiet, List<String> quietAll,
+                         Statements statements) {
     }
 
     /**
@@ -412,7 +450,7 @@ class SyncBenchmarkTest extends SyncTestBase {
                 Instant.now(), large, heapOption, partial == null ? "-" : partial.outcome(), partial == null ? "-" : seconds(partial) + " s",
                 polledPages, stored, heap, failure.isEmpty() ? "" : "; FAILED: " + failure);
         if (partial == null) {
-            return new Large(large, large - orders, stored, false, failure, heapOption, heap, null, null, null, Map.of(), List.of());
+            return new Large(large, large - orders, stored, false, failure, heapOption, heap, null, null, null, Map.of(), List.of(), null);
         }
         SyncRun settle = sync.run(SyncMode.CHANGED, atMost);
         Quiet quietRuns = quiet(atMost);
@@ -420,7 +458,8 @@ class SyncBenchmarkTest extends SyncTestBase {
         Map<String, Long> sqlQuiet = quietRuns.sql();
         System.out.printf("BENCHMARK %s P3 at %d orders: CHANGED settling %.1f s, CHANGED nothing changed %.3f s, SQL %s (three runs: %s)%n",
                 Instant.now(), stored, seconds(settle), seconds(quiet), sqlQuiet, quietRuns.all());
-        return new Large(large, large - orders, stored, failure.isEmpty(), failure, heapOption, heap, partial, settle, quiet, sqlQuiet, quietRuns.all());
+        return new Large(large, large - orders, stored, failure.isEmpty(), failure, heapOption, heap, partial, settle, quiet, sqlQuiet, quietRuns.all(),
+                quietRuns.statements());
     }
 
     /** The GC log's largest heap before a collection (the peak) and after one, from line {@code skip} on (the run's part). */
