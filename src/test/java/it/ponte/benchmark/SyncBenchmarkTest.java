@@ -34,7 +34,8 @@ import org.springframework.test.context.TestPropertySource;
  * 5,000) with the sandbox Mailchimp answering in 200 ms per call, against the bound of 10 connections / 0.2 s. Every buyer
  * is a member of the sandbox Mailchimp's list, so the Mailchimp phase sends them (P4). Prints a table with each target and whether it was met, and writes it to target/benchmark.md. Asserts
  * only that the orders arrived. Run with {@code ./mvnw verify -Pbenchmark -Dbenchmark.orders=10000}; the peak heap
- * with {@code -Dponte.test.jvm-args=-Xmx256m}.
+ * with {@code -Dponte.test.jvm-args=-Xmx256m}. With {@code -Dbenchmark.large.orders=100000} P3 and P5 are measured again
+ * at that size (see {@link #large}), and P6 runs over up to that many orders.
  */
 @Tag("benchmark")
 @TestPropertySource(properties = {"ponte.amazon.client.rate-limited=false", "ponte.amazon.polling.page-size=100",
