@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A second JVM on this test's class path, whose output lines the test can wait for; killed with SIGKILL like a crash. */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private final Process process;
     private final List<String> lines = new ArrayList<>();
@@ -57,6 +57,12 @@ final class ChildJvm implements AutoCloseable {
      */
     static ChildJvm ponteNode(it.ponte.db.DataSourcesConfig.DatabaseLocations databases, String sandboxUrl, String node, int port,
                               String... settings) throws IOException {
+        return ponteNode(databases, sandboxUrl, node, port, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), settings);
+    }
+
+    /** The same with JVM options of the caller's choice (the benchmark's: a 256 MB heap, a GC log), after the default -Xmx512m. */
+    public static ChildJvm ponteNode(it.ponte.db.DataSourcesConfig.DatabaseLocations databases, String sandboxUrl, String node, int port,
+                                     List<String> jvmOptions, String... settings) throws IOException {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=sandbox,test",
                 "--server.port=" + port,
@@ -72,7 +78,7 @@ final class ChildJvm implements AutoCloseable {
                 "--logging.level.it.ponte=INFO",
                 "--logging.level.root=WARN"));
         args.addAll(List.of(settings));
-        return start(it.ponte.PonteApplication.class, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), args.toArray(String[]::new));
+        return start(it.ponte.PonteApplication.class, jvmOptions, args.toArray(String[]::new));
     }
 
     /**
@@ -86,7 +92,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** The first output line that matches, waiting at most {@code timeout}. */
-    String await(Predicate<String> match, Duration timeout) throws InterruptedException {
+    public String await(Predicate<String> match, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int seen = 0;
         synchronized (lines) {
@@ -106,25 +112,33 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    long pid() {
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    public long pid() {
         return process.pid();
     }
 
     /** Everything the child JVM printed so far (for a test's own report when something went wrong). */
-    List<String> output() {
+    public List<String> output() {
         synchronized (lines) {
             return List.copyOf(lines);
         }
     }
 
     /** What {@code kill -9} does: no shutdown hook, no finally, children left behind. */
-    void killHard() throws Exception {
+    public void killHard() throws Exception {
         process.destroyForcibly();
         process.onExit().get(30, TimeUnit.SECONDS);
     }
 
     /** What a service manager's stop does: SIGTERM, the shutdown hooks run. */
-    int stopGracefully(Duration timeout) throws Exception {
+    public int stopGracefully(Duration timeout) throws Exception {
         process.destroy();
         CompletableFuture<Process> exit = process.onExit();
         return exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS).exitValue();
