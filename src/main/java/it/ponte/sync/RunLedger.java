@@ -30,6 +30,7 @@ public final class RunLedger {
         return amazonReport;
     }
 
+    /** The ERP inserts that failed (the others are counted, not kept: a first import of 100,000 orders keeps its heap flat). */
     public List<ErpInsertOutcome> erpInserts() {
         synchronized (erpInserts) {
             return List.copyOf(erpInserts);
@@ -37,7 +38,9 @@ public final class RunLedger {
     }
 
     void erpInserted(ErpInsertOutcome outcome) {
-        erpInserts.add(outcome);
+        if (outcome.kind() == ErpInsertOutcome.Kind.FAILED) {
+            erpInserts.add(outcome);
+        }
         count("erp." + outcome.kind().name().toLowerCase(), 1);
     }
 

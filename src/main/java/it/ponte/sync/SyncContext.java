@@ -77,6 +77,7 @@ public final class SyncContext {
         return ledger.amazonReport();
     }
 
+    /** The ERP inserts of this run that failed. */
     public List<ErpInsertOutcome> erpInserts() {
         return ledger.erpInserts();
     }
