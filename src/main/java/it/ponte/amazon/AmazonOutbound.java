@@ -261,6 +261,21 @@ public class AmazonOutbound {
         return !outbox.inFlight().isEmpty();
     }
 
+    /**
+     * Whether the phase waits for Amazon once more: a feed is still in its hands and the phase has not waited
+     * {@code polls} times yet (counted in exchange property amazonFeedPolls).
+     */
+    public boolean awaitFeedsAgain(org.apache.camel.Exchange exchange, int polls) {
+        int waited = exchange.getProperty(FEED_POLLS, 0, Integer.class);
+        if (waited >= polls || !awaitingFeeds()) {
+            return false;
+        }
+        exchange.setProperty(FEED_POLLS, waited + 1);
+        return true;
+    }
+
+    private static final String FEED_POLLS = "amazonFeedPolls";
+
     public AmazonProperties.Account feedAccount(@Body AmazonOutbox.InFlightFeed feed) {
         return account(feed.accountId());
     }
