@@ -78,7 +78,8 @@ public class RunReports {
             // others (the console and GET /api/orders show them all), so the mail's cost stays flat; every held and every
             // failed order is listed
             List<ImportOutcome> listed = new ArrayList<>();
-            for (ImportOutcome o : amazon.outcomes()) {
+            List<ImportOutcome> outcomes = amazon.outcomes();
+            for (ImportOutcome o : outcomes) {
                 switch (o.kind()) {
                     case IMPORTED -> {
                         if (importedTotal++ < maxListedOrders) {
@@ -100,7 +101,7 @@ public class RunReports {
                     .filter(java.util.Objects::nonNull).toList());
             if (importedTotal > listed.size()) {
                 // "tutti i dettagli dell'operazione" (seed 002): what the mail does not list goes with it, as a CSV
-                attachment = importedOrdersCsv(amazon, ctx.getRunId(), dates);
+                attachment = importedOrdersCsv(outcomes, ctx.getRunId(), dates);
             }
             for (ImportOutcome o : listed) {
                 imported.add(new RunReport.ImportedOrder(o.amazonOrderId(), format(dates, o.purchaseDate()),
@@ -182,8 +183,8 @@ public class RunReports {
      * Every order the import stored, one line each (semicolon-separated, as spreadsheets in Italy read it), with its
      * ERP document when the ERP insert has made it: the attachment of a report that lists only the first ones.
      */
-    private ReportAttachment importedOrdersCsv(AmazonImportReport amazon, long runId, DateTimeFormatter dates) {
-        List<ImportOutcome> all = amazon.outcomes().stream().filter(o -> o.kind() == ImportOutcome.Kind.IMPORTED).toList();
+    private ReportAttachment importedOrdersCsv(List<ImportOutcome> outcomes, long runId, DateTimeFormatter dates) {
+        List<ImportOutcome> all = outcomes.stream().filter(o -> o.kind() == ImportOutcome.Kind.IMPORTED).toList();
         Map<Long, String> documents = new java.util.HashMap<>();
         List<Long> ids = all.stream().map(ImportOutcome::shopOrderId).filter(java.util.Objects::nonNull).toList();
         for (int from = 0; from < ids.size(); from += 1000) {

@@ -26,21 +26,6 @@ public class SyncProgress {
         this.policy = policy;
     }
 
-    public void erpInserted(@Body ErpInsertOutcome outcome, @ExchangeProperty(SyncContext.PROPERTY) SyncContext ctx,
-                            @ExchangeProperty(Exchange.SPLIT_INDEX) Integer index, @ExchangeProperty(Exchange.SPLIT_SIZE) Integer size) {
-        ctx.ledger().erpInserted(outcome);
-        if (outcome.kind() == ErpInsertOutcome.Kind.FAILED) {
-            ctx.error("Ordine " + (outcome.amazonOrderId() != null ? outcome.amazonOrderId() : "#" + outcome.shopOrderId())
-                    + " non inserito nel gestionale: " + outcome.error());
-        }
-        if (index != null && size != null) {
-            ctx.progress(SyncPhase.ERP_INSERT, index + 1, size);
-            if ((index + 1) % 25 == 0 || index + 1 == size) {
-                runs.saveProgress(ctx);
-            }
-        }
-    }
-
     /** The property holding how many orders of the ERP insert phase are done (a counter the split's parts share). */
     public static final String ERP_DONE = "erpInsertDone";
 
