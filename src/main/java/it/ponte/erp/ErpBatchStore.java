@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,10 +35,20 @@ public class ErpBatchStore {
     private final NamedParameterJdbcTemplate erp;
     private final ErpDocumentRows rows;
     private final Map<String, String> sql = new HashMap<>();
+    // the batches of many rows: values by position (it.ponte.db.PositionalBatch), the statements' names checked at start
+    private final it.ponte.db.PositionalBatch customerInsert;
+    private final it.ponte.db.PositionalBatch shipToInsert;
+    private final it.ponte.db.PositionalBatch documentInsert;
 
     public ErpBatchStore(@Qualifier("erpJdbc") NamedParameterJdbcTemplate erp, ErpDocumentRows rows) {
         this.erp = erp;
         this.rows = rows;
+        this.customerInsert = it.ponte.db.PositionalBatch.of(sql("customer-insert.sql"), List.of("ledger", "code", "name", "email", "phone",
+                "vatNumber", "address", "city", "province", "postalCode", "countryCode", "shopRef"));
+        this.shipToInsert = it.ponte.db.PositionalBatch.of(sql("ship-to-insert.sql"), List.of("customerId", "code", "name", "line1", "line2",
+                "city", "province", "postalCode", "countryCode", "shopRef"));
+        this.documentInsert = it.ponte.db.PositionalBatch.of(sql("document-insert.sql"), List.of("series", "number", "date", "customerId",
+                "shipToId", "currency", "total", "pricesIncludeVat", "ref", "externalRef"));
     }
 
     public void store(@Body ErpBatch batch) {
@@ -74,19 +83,16 @@ public class ErpBatchStore {
         if (!newCustomers.isEmpty()) {
             Map<String, List<ErpDocumentDraft.CustomerAccount>> byLedger = new LinkedHashMap<>();
             newCustomers.values().forEach(c -> byLedger.computeIfAbsent(c.ledger(), k -> new ArrayList<>()).add(c));
-            List<SqlParameterSource> inserts = new ArrayList<>();
+            List<Object[]> inserts = new ArrayList<>();
             byLedger.forEach((ledger, opened) -> {
                 int first = reserve("ledger-counter-reserve.sql", "ledger-counter-read.sql", "erpLedger", ledger, opened.size());
                 for (int k = 0; k < opened.size(); k++) {
                     ErpDocumentDraft.CustomerAccount c = opened.get(k);
-                    inserts.add(new MapSqlParameterSource().addValue("ledger", ledger)
-                            .addValue("code", ledger + "." + String.format("%05d", first + k)).addValue("name", c.name())
-                            .addValue("email", c.email()).addValue("phone", c.phone()).addValue("address", c.address())
-                            .addValue("city", c.city()).addValue("province", c.province()).addValue("postalCode", c.postalCode())
-                            .addValue("countryCode", c.countryCode()).addValue("shopRef", c.shopRef()).addValue("vatNumber", c.vatNumber()));
+                    inserts.add(new Object[] {ledger, ledger + "." + zeroPadded(first + k, 5), c.name(), c.email(), c.phone(), c.vatNumber(),
+                            c.address(), c.city(), c.province(), c.postalCode(), c.countryCode(), c.shopRef()});
                 }
             });
-            erp.batchUpdate(sql("customer-insert.sql"), inserts.toArray(SqlParameterSource[]::new));
+            customerInsert.execute(erp.getJdbcOperations(), inserts);
             customers.putAll(keyed("batch-customers.sql", List.of(), newCustomers.keySet()));
         }
 
@@ -114,40 +120,34 @@ public class ErpBatchStore {
                             counts.put(rs.getLong("customer_id"), rs.getInt("n"));
                         });
             }
-            List<SqlParameterSource> inserts = new ArrayList<>();
+            List<Object[]> inserts = new ArrayList<>();
             for (ErpDocumentDraft d : newShipTos.values()) {
                 Keyed customer = customerOf(customers, d);
                 int n = counts.merge(customer.id(), 1, Integer::sum);
                 ErpDocumentDraft.ShipTo s = d.shipTo();
-                inserts.add(new MapSqlParameterSource().addValue("customerId", customer.id())
-                        .addValue("code", customer.code() + "-D" + String.format("%02d", n)).addValue("name", s.name())
-                        .addValue("line1", s.line1()).addValue("line2", s.line2()).addValue("city", s.city())
-                        .addValue("province", s.province()).addValue("postalCode", s.postalCode())
-                        .addValue("countryCode", s.countryCode()).addValue("shopRef", s.shopRef()));
+                inserts.add(new Object[] {customer.id(), customer.code() + "-D" + zeroPadded(n, 2), s.name(), s.line1(), s.line2(), s.city(),
+                        s.province(), s.postalCode(), s.countryCode(), s.shopRef()});
             }
-            erp.batchUpdate(sql("ship-to-insert.sql"), inserts.toArray(SqlParameterSource[]::new));
+            shipToInsert.execute(erp.getJdbcOperations(), inserts);
             shipTos.putAll(keyed("batch-ship-tos.sql", List.of(), newShipTos.keySet()));
         }
 
         // the documents: numbers reserved per series, one batch of headers, one of rows
         Map<String, List<ErpDocumentDraft>> bySeries = new LinkedHashMap<>();
         todo.forEach(d -> bySeries.computeIfAbsent(d.series(), k -> new ArrayList<>()).add(d));
-        List<SqlParameterSource> documents = new ArrayList<>();
+        List<Object[]> documents = new ArrayList<>();
         bySeries.forEach((series, drafts) -> {
             int first = reserve("series-counter-reserve.sql", "series-counter-read.sql", "erpSeries", series, drafts.size());
             for (int k = 0; k < drafts.size(); k++) {
                 ErpDocumentDraft d = drafts.get(k);
                 Keyed shipTo = d.shipTo() == null ? null : find(shipTos, d.shipTo().existingCode(), d.shipTo().shopRef());
-                documents.add(new MapSqlParameterSource().addValue("series", series).addValue("number", first + k)
-                        .addValue("date", Date.valueOf(d.date())).addValue("customerId", customerOf(customers, d).id())
-                        .addValue("shipToId", shipTo == null ? null : shipTo.id()).addValue("currency", d.currency())
-                        .addValue("total", d.total()).addValue("pricesIncludeVat", d.pricesIncludeVat())
-                        .addValue("ref", d.idempotencyRef()).addValue("externalRef", d.externalRef()));
+                documents.add(new Object[] {series, first + k, Date.valueOf(d.date()), customerOf(customers, d).id(),
+                        shipTo == null ? null : shipTo.id(), d.currency(), d.total(), d.pricesIncludeVat(), d.idempotencyRef(), d.externalRef()});
             }
         });
-        erp.batchUpdate(sql("document-insert.sql"), documents.toArray(SqlParameterSource[]::new));
+        documentInsert.execute(erp.getJdbcOperations(), documents);
         Map<String, ErpDocumentRef> created = documents(todo.stream().map(ErpDocumentDraft::idempotencyRef).toList(), true);
-        List<SqlParameterSource> documentRows = new ArrayList<>();
+        List<Object[]> documentRows = new ArrayList<>();
         for (ErpDocumentDraft d : todo) {
             ErpDocumentRef ref = created.get(d.idempotencyRef());
             if (ref == null) {
@@ -157,6 +157,15 @@ public class ErpBatchStore {
         }
         rows.insertAll(documentRows);
         batch.stored().putAll(created);
+    }
+
+    /** {@code String.format("%0" + width + "d", n)} for the non-negative numbers of codes, without a Formatter per code. */
+    static String zeroPadded(int n, int width) {
+        if (n < 0) {
+            return String.format("%0" + width + "d", n);
+        }
+        String digits = Integer.toString(n);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     /** An account, ship-to or document the ERP has, by id and code. */

@@ -9,9 +9,7 @@ import org.apache.camel.ExchangeProperty;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +21,13 @@ import org.springframework.stereotype.Component;
 public class ErpDocumentRows {
 
     private final NamedParameterJdbcTemplate erp;
-    private final String insert;
+    private final it.ponte.db.PositionalBatch insert;
 
     public ErpDocumentRows(@Qualifier("erpJdbc") NamedParameterJdbcTemplate erp) {
         this.erp = erp;
         try {
-            this.insert = new ClassPathResource("sql/erp/document-row-insert.sql").getContentAsString(StandardCharsets.UTF_8);
+            this.insert = it.ponte.db.PositionalBatch.of(new ClassPathResource("sql/erp/document-row-insert.sql").getContentAsString(StandardCharsets.UTF_8),
+                    List.of("documentId", "lineNo", "kind", "itemCode", "description", "quantity", "unitPrice", "vatAmount", "externalRef"));
         } catch (IOException e) {
             throw new UncheckedIOException("sql/erp/document-row-insert.sql is missing from the classpath", e);
         }
@@ -38,24 +37,21 @@ public class ErpDocumentRows {
         insertAll(parameters(draft, documentId));
     }
 
-    /** The parameters of a document's rows, line by line. */
-    List<SqlParameterSource> parameters(ErpDocumentDraft draft, long documentId) {
-        List<SqlParameterSource> rows = new ArrayList<>();
+    /** The values of a document's rows, line by line, in the order of document-row-insert.sql's parameters. */
+    List<Object[]> parameters(ErpDocumentDraft draft, long documentId) {
+        List<Object[]> rows = new ArrayList<>(draft.rows().size());
         int line = 1;
         for (ErpDocumentDraft.Row row : draft.rows()) {
-            rows.add(new MapSqlParameterSource().addValue("documentId", documentId).addValue("lineNo", line++)
-                    .addValue("kind", row.kind().name()).addValue("itemCode", row.itemCode())
-                    .addValue("description", row.description()).addValue("quantity", row.quantity())
-                    .addValue("unitPrice", row.unitPrice()).addValue("vatAmount", row.vatAmount())
-                    .addValue("externalRef", row.externalRef()));
+            rows.add(new Object[] {documentId, line++, row.kind().name(), row.itemCode(), row.description(), row.quantity(),
+                    row.unitPrice(), row.vatAmount(), row.externalRef()});
         }
         return rows;
     }
 
     /** Rows of one or many documents in one statement batch, on the ERP transaction's connection. */
-    void insertAll(List<SqlParameterSource> rows) {
+    void insertAll(List<Object[]> rows) {
         try {
-            erp.batchUpdate(insert, rows.toArray(SqlParameterSource[]::new));
+            insert.execute(erp.getJdbcOperations(), rows);
         } catch (DataAccessException e) {
             // the ERP's own words, without the statement around them
             throw new IllegalStateException("il gestionale ha rifiutato le righe del documento: " + e.getMostSpecificCause().getMessage(), e);
