@@ -40,22 +40,20 @@ public class AmazonOrderAmountLines {
     }
 
     /** Stores the lines of new orders (by order id) in one statement batch, in the caller's transaction. */
+    private static final it.ponte.db.PositionalBatch INSERT = it.ponte.db.PositionalBatch.of("""
+            INSERT INTO order_amount_line (order_id, line_no, kind, row_line_no, amount, vat_amount, vat_included, note)
+            VALUES (:orderId, :lineNo, :kind, :rowLineNo, :amount, :vat, :included, :note)
+            """, List.of("orderId", "lineNo", "kind", "rowLineNo", "amount", "vat", "included", "note"));
+
     public void insertAll(Map<Long, List<Line>> linesByOrder) {
-        List<SqlParameterSource> rows = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         linesByOrder.forEach((orderId, lines) -> {
             int lineNo = 1;
             for (Line l : lines) {
-                rows.add(new MapSqlParameterSource().addValue("orderId", orderId).addValue("lineNo", lineNo++).addValue("kind", l.kind())
-                        .addValue("rowLineNo", l.rowLineNo()).addValue("amount", l.amount()).addValue("vat", l.vatAmount())
-                        .addValue("included", l.vatIncluded()).addValue("note", l.note()));
+                rows.add(new Object[] {orderId, lineNo++, l.kind(), l.rowLineNo(), l.amount(), l.vatAmount(), l.vatIncluded(), l.note()});
             }
         });
-        if (!rows.isEmpty()) {
-            shop.batchUpdate("""
-                    INSERT INTO order_amount_line (order_id, line_no, kind, row_line_no, amount, vat_amount, vat_included, note)
-                    VALUES (:orderId, :lineNo, :kind, :rowLineNo, :amount, :vat, :included, :note)
-                    """, rows.toArray(SqlParameterSource[]::new));
-        }
+        INSERT.execute(shop.getJdbcOperations(), rows);
     }
 
     /** The lines of these orders, by order id, in one query. */

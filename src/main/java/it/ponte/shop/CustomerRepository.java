@@ -180,17 +180,12 @@ public class CustomerRepository {
         if (customers.isEmpty()) {
             return stored;
         }
-        MapSqlParameterSource p = new MapSqlParameterSource();
-        StringBuilder sql = new StringBuilder("INSERT INTO customer (email, first_name, last_name, company, phone, origin) VALUES ");
-        int i = 0;
+        List<Object[]> rows = new java.util.ArrayList<>(customers.size());
         for (NewCustomer c : customers) {
-            sql.append(i == 0 ? "" : ", ").append("(:e").append(i).append(", :f").append(i).append(", :l").append(i)
-                    .append(", :c").append(i).append(", :p").append(i).append(", :o").append(i).append(')');
-            p.addValue("e" + i, c.email().trim()).addValue("f" + i, c.firstName()).addValue("l" + i, c.lastName())
-                    .addValue("c" + i, c.company()).addValue("p" + i, c.phone()).addValue("o" + i, c.origin());
-            i++;
+            rows.add(new Object[] {c.email().trim(), c.firstName(), c.lastName(), c.company(), c.phone(), c.origin()});
         }
-        shop.query(sql.append(" RETURNING *").toString(), p, (java.sql.ResultSet rs) -> {
+        it.ponte.db.MultiRowInsert.returning(shop.getJdbcOperations(), "INSERT INTO customer (email, first_name, last_name, company, phone, origin)",
+                rows, "*", (java.sql.ResultSet rs) -> {
             Customer c = CUSTOMER.mapRow(rs, 0);
             stored.put(emailKey(c.email()), c);
         });
@@ -211,23 +206,13 @@ public class CustomerRepository {
         if (addresses.isEmpty()) {
             return stored;
         }
-        MapSqlParameterSource p = new MapSqlParameterSource();
-        StringBuilder sql = new StringBuilder("INSERT INTO address (customer_id, name, company, line1, line2, city, province, "
-                + "postal_code, country_code, phone, match_key) VALUES ");
-        int i = 0;
+        List<Object[]> rows = new java.util.ArrayList<>(addresses.size());
         for (Address a : addresses) {
-            sql.append(i == 0 ? "" : ", ").append('(');
-            String[] names = {"cu", "n", "co", "l1", "l2", "ci", "pr", "pc", "cc", "ph", "k"};
-            Object[] values = {a.customerId(), a.name(), a.company(), a.line1(), a.line2(), a.city(), a.province(), a.postalCode(),
-                    a.countryCode(), a.phone(), a.matchKey()};
-            for (int k = 0; k < names.length; k++) {
-                sql.append(k == 0 ? ":" : ", :").append(names[k]).append(i);
-                p.addValue(names[k] + i, values[k]);
-            }
-            sql.append(')');
-            i++;
+            rows.add(new Object[] {a.customerId(), a.name(), a.company(), a.line1(), a.line2(), a.city(), a.province(), a.postalCode(),
+                    a.countryCode(), a.phone(), a.matchKey()});
         }
-        shop.query(sql.append(" RETURNING *").toString(), p, (java.sql.ResultSet rs) -> {
+        it.ponte.db.MultiRowInsert.returning(shop.getJdbcOperations(), "INSERT INTO address (customer_id, name, company, line1, line2, city, "
+                + "province, postal_code, country_code, phone, match_key)", rows, "*", (java.sql.ResultSet rs) -> {
             Address a = ADDRESS.mapRow(rs, 0);
             stored.put(a.customerId() + "|" + rs.getString("match_key"), a);
         });

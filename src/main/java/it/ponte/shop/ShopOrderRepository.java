@@ -104,19 +104,9 @@ public class ShopOrderRepository {
         if (batch.isEmpty()) {
             return List.of();
         }
-        // values by position: a page's 1,500 named parameters cost more to bind than to send
-        String tuple = "(" + String.join(", ", java.util.Collections.nCopies(HEADER_PARAMETERS.size(), "?")) + ")";
-        String sql = HEADER_INSERT.substring(0, HEADER_INSERT.indexOf("VALUES")) + "VALUES "
-                + String.join(", ", java.util.Collections.nCopies(batch.size(), tuple)) + " RETURNING id, amazon_order_id";
         Map<String, Long> ids = new java.util.HashMap<>();
-        shop.getJdbcOperations().query(sql, ps -> {
-            int p = 1;
-            for (ShopOrder order : batch) {
-                for (Object value : headerValues(order)) {
-                    ps.setObject(p++, value);
-                }
-            }
-        }, (ResultSet rs) -> {
+        it.ponte.db.MultiRowInsert.returning(shop.getJdbcOperations(), HEADER_INSERT.substring(0, HEADER_INSERT.indexOf("VALUES")).strip(),
+                batch.stream().map(ShopOrderRepository::headerValues).toList(), "id, amazon_order_id", (ResultSet rs) -> {
             ids.put(rs.getString("amazon_order_id"), rs.getLong("id"));
         });
         List<Long> inserted = new ArrayList<>();
