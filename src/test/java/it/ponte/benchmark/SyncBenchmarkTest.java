@@ -273,13 +273,7 @@ class SyncBenchmarkTest extends SyncTestBase {
         }
         Instant at = base.minus(2, ChronoUnit.DAYS);
         for (int i = 0; i < count; i++) {
-            Instant when = at.plusSeconds(i % 7200);
-            amazon.addOrder(new NewOrder(null, null, FulfillmentStatus.UNSHIPPED, FulfilledBy.MERCHANT, null, "Cliente Riscaldamento" + i,
-                    "warmup" + i + "@marketplace.amazon.it",
-                    new SandboxAddress("Cliente Riscaldamento" + i, "Via Prova " + i, null, "Padova", "PD", "35100", "IT", null),
-                    List.of(new NewOrder.Item("PONTE-MOKA-3", "Moka in alluminio 3 tazze", 1, new BigDecimal("24.50")),
-                            new NewOrder.Item("PONTE-CAF-1000", "Caffè macinato 1 kg", 2, new BigDecimal("14.90"))),
-                    new BigDecimal("4.90"), when, when));
+            amazon.addOrder(order("Cliente Riscaldamento" + i, "warmup" + i + "@marketplace.amazon.it", i, at.plusSeconds(i % 7200)));
         }
         SyncRun run = sync.run(SyncMode.PARTIAL, atMost);
         shopJdbc.getJdbcTemplate().update("UPDATE amazon_account SET watermark = ?", java.sql.Timestamp.from(base.minusSeconds(1)));
@@ -298,14 +292,17 @@ class SyncBenchmarkTest extends SyncTestBase {
     private void addOrders(Instant base, int from, int to) {
         for (int i = from; i < to; i++) {
             mailchimp.putMember("bench" + i + "@marketplace.amazon.it", "subscribed");
-            Instant at = base.plusSeconds(i % 7200);
-            amazon.addOrder(new NewOrder(null, null, FulfillmentStatus.UNSHIPPED, FulfilledBy.MERCHANT, null, "Cliente Bench" + i,
-                    "bench" + i + "@marketplace.amazon.it",
-                    new SandboxAddress("Cliente Bench" + i, "Via Prova " + i, null, "Padova", "PD", "35100", "IT", null),
-                    List.of(new NewOrder.Item("PONTE-MOKA-3", "Moka in alluminio 3 tazze", 1, new BigDecimal("24.50")),
-                            new NewOrder.Item("PONTE-CAF-1000", "Caffè macinato 1 kg", 2, new BigDecimal("14.90"))),
-                    new BigDecimal("4.90"), at, at));
+            amazon.addOrder(order("Cliente Bench" + i, "bench" + i + "@marketplace.amazon.it", i, base.plusSeconds(i % 7200)));
         }
+    }
+
+    /** The benchmark's shape of order: 2 rows + shipping, created and last updated {@code at}. */
+    private static NewOrder order(String buyer, String email, int i, Instant at) {
+        return new NewOrder(null, null, FulfillmentStatus.UNSHIPPED, FulfilledBy.MERCHANT, null, buyer, email,
+                new SandboxAddress(buyer, "Via Prova " + i, null, "Padova", "PD", "35100", "IT", null),
+                List.of(new NewOrder.Item("PONTE-MOKA-3", "Moka in alluminio 3 tazze", 1, new BigDecimal("24.50")),
+                        new NewOrder.Item("PONTE-CAF-1000", "Caffè macinato 1 kg", 2, new BigDecimal("14.90"))),
+                new BigDecimal("4.90"), at, at);
     }
 
     /** The -Xmx of JVM options in MB (a large number when there is none or it is not in m/g). */
