@@ -147,7 +147,12 @@ public class AmazonOrderAmounts {
     }
 
     private static BigDecimal sum(List<AmazonOrder.Breakdown> breakdowns) {
-        return breakdowns.stream().map(AmazonOrder.Breakdown::subtotal).filter(m -> m != null && m.amount() != null)
-                .map(AmazonOrder.Money::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal total = BigDecimal.ZERO;
+        for (AmazonOrder.Breakdown b : breakdowns) {
+            if (b.subtotal() != null && b.subtotal().amount() != null) {
+                total = total.add(b.subtotal().amount());
+            }
+        }
+        return total;
     }
 }

@@ -81,6 +81,9 @@ public class ApiResponses {
             return new ApiProblem(409, "Sincronizzazione in corso", running.getMessage(),
                     running.runningRunId() == null ? null : java.util.Map.of("runningRunId", running.runningRunId()));
         }
+        if (failure instanceof it.ponte.sync.NodeStoppingException stopping) {
+            return new ApiProblem(503, "Ponte in arresto", stopping.getMessage());
+        }
         if (failure instanceof SyncQuotaExceededException quota) {
             return new ApiProblem(409, "Monte sincronizzazioni esaurito", quota.getMessage());
         }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>Start: the lock and the open runs this node left behind when it was killed are freed and closed at once
  * ({@link SyncLock#recoverOwn}), so a restarted node does not refuse runs until its own old lease expires.</li>
- * <li>Stop (before Camel's graceful shutdown, which would only wait for the run): each run in flight is told to stop
+ * <li>Stop (before Camel's graceful shutdown, which would only wait for the run): no run starts any more
+ * ({@link NodeStoppingException}); each run in flight is told to stop
  * after the phase it is in; it is given {@code ponte.sync.shutdown-wait} to end on its own (its outcome recorded and its
  * lock released by {@link RunCompletion}); a run still going then is recorded as interrupted and its lock released
  * here. Only afterwards do Camel, the pools and the embedded database stop.</li>
@@ -41,6 +42,7 @@ public class RunLifecycle implements SmartLifecycle {
 
     @Override
     public void start() {
+        active.open();
         try {
             lock.recoverOwn(launcher.node());
         } catch (RuntimeException e) {
@@ -52,6 +54,8 @@ public class RunLifecycle implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        // no run starts from now on, and one being launched right now is registered before the look below
+        active.close();
         if (active.isEmpty()) {
             return;
         }

@@ -40,7 +40,7 @@ public class SyncJmx {
         }
         try {
             return "started run " + launcher.launch(parsed, SyncTrigger.JMX, null);
-        } catch (SyncAlreadyRunningException | SyncQuotaExceededException e) {
+        } catch (SyncAlreadyRunningException | SyncQuotaExceededException | NodeStoppingException e) {
             return "refused: " + e.getMessage();
         }
     }

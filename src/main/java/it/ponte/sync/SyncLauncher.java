@@ -54,6 +54,10 @@ public class SyncLauncher {
 
     /** Starts a run, for a Quartz firing when {@code firing} is given (a firing already run is refused: it runs once). */
     public long launch(SyncMode mode, SyncTrigger trigger, String accountId, SyncRuns.Firing firing) {
+        return active.admit(node, () -> start(mode, trigger, accountId, firing));
+    }
+
+    private long start(SyncMode mode, SyncTrigger trigger, String accountId, SyncRuns.Firing firing) {
         boolean counted = mode != SyncMode.IMPORT && trigger != SyncTrigger.ACCOUNT_ORDER_SYNC;
         if (counted && properties.quotaPerMonth() > 0) {
             int used = runs.countedThisMonth(clock.instant());
@@ -87,6 +91,10 @@ public class SyncLauncher {
         if (what == null) {
             throw new IllegalArgumentException("Mailchimp manual sync scope must be one of " + MAILCHIMP_KINDS.keySet() + ", not " + scope);
         }
+        return active.admit(node, () -> startMailchimp(scope, trigger, since));
+    }
+
+    private long startMailchimp(String scope, SyncTrigger trigger, Instant since) {
         String token = lock.tryAcquire(SyncLock.MAILCHIMP, node).orElseThrow(() -> {
             Long running = runningRunId(SyncLock.MAILCHIMP);
             String scopeRunning = running == null ? null : runs.find(running).map(SyncRun::scope).orElse(null);
@@ -163,6 +171,10 @@ public class SyncLauncher {
         } catch (SyncQuotaExceededException e) {
             log.info("{} skipped: {}", what, e.getMessage());
             decided(firing, SyncFirings.Outcome.QUOTA_SPENT, null, e.getMessage());
+            return null;
+        } catch (NodeStoppingException e) {
+            log.info("{} skipped: {}", what, e.getMessage());
+            decided(firing, SyncFirings.Outcome.FAILED, null, e.getMessage());
             return null;
         } catch (org.springframework.dao.DuplicateKeyException e) {
             log.warn("{} skipped: its firing {} has already run", what, firing == null ? "" : firing.key());

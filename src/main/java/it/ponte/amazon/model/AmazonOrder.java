@@ -133,7 +133,17 @@ public record AmazonOrder(
             if (proceeds == null || proceeds.breakdowns() == null) {
                 return List.of();
             }
-            return proceeds.breakdowns().stream().filter(b -> type.equals(b.type())).toList();
+            // a loop, not a stream: the amounts of every item of every order ask for each kind (a tenth of a page's store)
+            List<Breakdown> of = List.of();
+            for (Breakdown b : proceeds.breakdowns()) {
+                if (b != null && type.equals(b.type())) {
+                    if (of.isEmpty()) {
+                        of = new java.util.ArrayList<>(2);
+                    }
+                    of.add(b);
+                }
+            }
+            return of.isEmpty() ? of : java.util.Collections.unmodifiableList(of);
         }
 
         public List<String> promotionIds() {
