@@ -132,7 +132,9 @@ class SyncBenchmarkTest extends SyncTestBase {
         long mailchimpWrites = writes(mailchimpCalls);
         long mailchimpRefused = mailchimpCalls.stream().filter(c -> c.startsWith("REFUSED")).count();
         int peakConnections = Math.max(partialPeak, mailchimp.peakConcurrent());
-        int delivered = shopJdbc.queryForObject("SELECT COUNT(*) FROM shop_order WHERE status = 'DELIVERED'", Map.of(), Integer.class);
+        // the orders Mailchimp hears of: the measured buyers' (list members), not the warm-up's (not members: nothing to send)
+        int delivered = shopJdbc.queryForObject("SELECT COUNT(*) FROM shop_order o JOIN customer c ON c.id = o.customer_id "
+                + "WHERE o.status = 'DELIVERED' AND c.email LIKE 'bench%'", Map.of(), Integer.class);
         SyncRun total = sync.run(SyncMode.TOTAL, atMost);
 
         System.out.printf("BENCHMARK %s P3 at %d orders: CHANGED nothing changed %.3f s, SQL %s (three runs: %s)%n", Instant.now(), storedAll,
@@ -216,7 +218,7 @@ class SyncBenchmarkTest extends SyncTestBase {
                             + sameStatements(sqlQuiet, big.sqlQuiet()) + String.format(" (all clients); rows read by its SELECTs run again alone: "
                             + "%d at %d orders, %d at %d", quietRuns.statements().rowsRead(), storedAll, big.statements().rowsRead(), big.stored())));
         }
-        t.append(String.format("| P4 Mailchimp writes per changed order (%d orders delivered) | %.2f (%d writes, %d refused) | <= 1 | %s |%n",
+        t.append(String.format("| P4 Mailchimp writes per changed order (%d orders of list members delivered) | %.2f (%d writes, %d refused) | <= 1 | %s |%n",
                 delivered, mailchimpWrites / (double) Math.max(1, delivered), mailchimpWrites, mailchimpRefused,
                 mailchimpWrites == 0 ? "not measured: the benchmark's Amazon buyers are not audience members, so Mailchimp is told nothing"
                         : mailchimpWrites <= delivered ? "met"
