@@ -39,12 +39,12 @@ public class AmazonOrderAmountLines {
                 """, rows.toArray(SqlParameterSource[]::new));
     }
 
-    /** Stores the lines of new orders (by order id) in one statement batch, in the caller's transaction. */
     private static final it.ponte.db.PositionalBatch INSERT = it.ponte.db.PositionalBatch.of("""
             INSERT INTO order_amount_line (order_id, line_no, kind, row_line_no, amount, vat_amount, vat_included, note)
             VALUES (:orderId, :lineNo, :kind, :rowLineNo, :amount, :vat, :included, :note)
             """, List.of("orderId", "lineNo", "kind", "rowLineNo", "amount", "vat", "included", "note"));
 
+    /** Stores the lines of new orders (by order id) in one statement batch, in the caller's transaction. */
     public void insertAll(Map<Long, List<Line>> linesByOrder) {
         List<Object[]> rows = new ArrayList<>();
         linesByOrder.forEach((orderId, lines) -> {

@@ -189,10 +189,6 @@ public class ShopOrderRepository {
                     :orderTotal, :accountId, :amazonOrderId, :marketplaceId, :amazonStatus, :amazonState, :amazonLastUpdated)
             """;
 
-    /** The parameters of {@link #HEADER_INSERT}'s VALUES, in their order: the multi-row insert repeats them per order. */
-    private static final List<String> HEADER_PARAMETERS = java.util.regex.Pattern.compile(":(\\w+)")
-            .matcher(HEADER_INSERT.substring(HEADER_INSERT.indexOf("VALUES"))).results().map(m -> m.group(1)).toList();
-
     private static final String ROW_INSERT = """
             INSERT INTO order_row (order_id, line_no, sku, title, quantity, unit_price, row_total, product_id, amazon_order_item_id)
             VALUES (:orderId, :lineNo, :sku, :title, :quantity, :unitPrice, :rowTotal, :productId, :itemId)
@@ -210,7 +206,7 @@ public class ShopOrderRepository {
                 .addValue("amazonLastUpdated", order.amazonLastUpdated() == null ? null : Timestamp.from(order.amazonLastUpdated()));
     }
 
-    /** {@link #HEADER_INSERT}'s values in the order of {@link #HEADER_PARAMETERS} (checked once: {@link #HEADER_ORDER}). */
+    /** {@link #HEADER_INSERT}'s values in the order of its parameters, {@link #HEADER_ORDER}. */
     private static Object[] headerValues(ShopOrder order) {
         return new Object[] {order.origin().name(), order.status().name(), order.customerId(), order.shipAddressId(),
                 Timestamp.from(order.orderDate()), order.currency(), order.itemsTotal(), order.shippingTotal(), order.orderTotal(),
@@ -223,9 +219,8 @@ public class ShopOrderRepository {
             "amazonLastUpdated");
 
     static {
-        if (!HEADER_PARAMETERS.equals(HEADER_ORDER)) {
-            throw new IllegalStateException("shop_order insert parameters " + HEADER_PARAMETERS + " are not " + HEADER_ORDER);
-        }
+        // the multi-row insert repeats headerValues per order: the statement's parameters must be those, in that order
+        it.ponte.db.PositionalBatch.of(HEADER_INSERT, HEADER_ORDER);
     }
 
     private static final it.ponte.db.PositionalBatch ROW_BATCH = it.ponte.db.PositionalBatch.of(ROW_INSERT,
