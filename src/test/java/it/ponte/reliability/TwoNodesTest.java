@@ -143,14 +143,15 @@ class TwoNodesTest extends SyncTestBase {
         java.time.Instant windowStart;
         java.time.Instant windowEnd;
         try {
-            for (Map.Entry<String, Integer> node : ports.entrySet()) {
-                nodes.put(node.getKey(), scheduledNode(node.getKey(), node.getValue()));
-            }
-            for (Map.Entry<String, ChildJvm> node : nodes.entrySet()) {
+            // one after the other: two nodes registering the same triggers in the clustered store at the same moment can
+            // fail one start in camel-quartz ("Trigger could not be found in quartz scheduler"; README, known issues)
+            for (Map.Entry<String, Integer> port : ports.entrySet()) {
+                ChildJvm node = scheduledNode(port.getKey(), port.getValue());
+                nodes.put(port.getKey(), node);
                 try {
-                    node.getValue().await(l -> l.contains("Started PonteApplication"), Duration.ofSeconds(150));
+                    node.await(l -> l.contains("Started PonteApplication"), Duration.ofSeconds(150));
                 } catch (AssertionError e) {
-                    java.nio.file.Files.write(java.nio.file.Path.of("target", node.getKey() + ".log"), node.getValue().output());
+                    java.nio.file.Files.write(java.nio.file.Path.of("target", port.getKey() + ".log"), node.output());
                     throw e;
                 }
             }
