@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Shop orders and their rows: one place for their SQL. */
@@ -45,11 +44,13 @@ public class ShopOrderRepository {
 
     /** Inserts the order header and its rows (callers hold a transaction); the unique keys refuse a second copy. */
     public long insert(ShopOrder order) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        shop.update(HEADER_INSERT, headerParameters(order), key, new String[] {"id"});
-        long id = key.getKey().longValue();
-        shop.batchUpdate(ROW_INSERT, order.rows().stream().map(r -> rowParameters(id, r)).toArray(SqlParameterSource[]::new));
-        return id;
+        long[] id = {-1};
+        it.ponte.db.MultiRowInsert.returning(shop.getJdbcOperations(), HEADER_HEAD,
+                List.<Object[]>of(headerValues(order)), "id", (ResultSet rs) -> {
+                    id[0] = rs.getLong("id");
+                });
+        ROW_BATCH.execute(shop.getJdbcOperations(), order.rows().stream().map(r -> rowValues(id[0], r)).toList());
+        return id[0];
     }
 
     /** What the import knows of these orders of one account, by Amazon order id, in one query. */
@@ -105,7 +106,7 @@ public class ShopOrderRepository {
             return List.of();
         }
         Map<String, Long> ids = new java.util.HashMap<>();
-        it.ponte.db.MultiRowInsert.returning(shop.getJdbcOperations(), HEADER_INSERT.substring(0, HEADER_INSERT.indexOf("VALUES")).strip(),
+        it.ponte.db.MultiRowInsert.returning(shop.getJdbcOperations(), HEADER_HEAD,
                 batch.stream().map(ShopOrderRepository::headerValues).toList(), "id, amazon_order_id", (ResultSet rs) -> {
             ids.put(rs.getString("amazon_order_id"), rs.getLong("id"));
         });
@@ -189,22 +190,13 @@ public class ShopOrderRepository {
                     :orderTotal, :accountId, :amazonOrderId, :marketplaceId, :amazonStatus, :amazonState, :amazonLastUpdated)
             """;
 
+    /** {@link #HEADER_INSERT} up to its VALUES: the single and the multi-row insert repeat its values per order. */
+    private static final String HEADER_HEAD = HEADER_INSERT.substring(0, HEADER_INSERT.indexOf("VALUES")).strip();
+
     private static final String ROW_INSERT = """
             INSERT INTO order_row (order_id, line_no, sku, title, quantity, unit_price, row_total, product_id, amazon_order_item_id)
             VALUES (:orderId, :lineNo, :sku, :title, :quantity, :unitPrice, :rowTotal, :productId, :itemId)
             """;
-
-    private static MapSqlParameterSource headerParameters(ShopOrder order) {
-        return new MapSqlParameterSource()
-                .addValue("origin", order.origin().name()).addValue("status", order.status().name())
-                .addValue("customerId", order.customerId()).addValue("shipAddressId", order.shipAddressId())
-                .addValue("orderDate", Timestamp.from(order.orderDate())).addValue("currency", order.currency())
-                .addValue("itemsTotal", order.itemsTotal()).addValue("shippingTotal", order.shippingTotal())
-                .addValue("orderTotal", order.orderTotal()).addValue("accountId", order.amazonAccountId())
-                .addValue("amazonOrderId", order.amazonOrderId()).addValue("marketplaceId", order.marketplaceId())
-                .addValue("amazonStatus", order.amazonStatus()).addValue("amazonState", order.amazonState())
-                .addValue("amazonLastUpdated", order.amazonLastUpdated() == null ? null : Timestamp.from(order.amazonLastUpdated()));
-    }
 
     /** {@link #HEADER_INSERT}'s values in the order of its parameters, {@link #HEADER_ORDER}. */
     private static Object[] headerValues(ShopOrder order) {
@@ -229,13 +221,6 @@ public class ShopOrderRepository {
     private static Object[] rowValues(long orderId, ShopOrder.OrderRow r) {
         return new Object[] {orderId, r.lineNo(), r.sku(), r.title(), r.quantity(), r.unitPrice(), r.rowTotal(), r.productId(),
                 r.amazonOrderItemId()};
-    }
-
-    private static MapSqlParameterSource rowParameters(long orderId, ShopOrder.OrderRow r) {
-        return new MapSqlParameterSource().addValue("orderId", orderId).addValue("lineNo", r.lineNo()).addValue("sku", r.sku())
-                .addValue("title", r.title()).addValue("quantity", r.quantity()).addValue("unitPrice", r.unitPrice())
-                .addValue("rowTotal", r.rowTotal()).addValue("productId", r.productId())
-                .addValue("itemId", r.amazonOrderItemId());
     }
 
     public void updateAmazonStatus(long id, String amazonStatus, Instant lastUpdated) {
